@@ -1,0 +1,180 @@
+// The whole system on one machine: DynamoDB Local, aws-ses-v2-local, the scheduler
+// stand-in on a movable clock, and the HTTP front for the handlers. `npm start` and the
+// tests both start it through here, so what the tests exercise is what people run.
+
+import type { IncomingMessage, Server } from 'node:http';
+import { resetDynamo } from '../../shared/aws/dynamodb.ts';
+import { resetSes } from '../../shared/aws/ses.ts';
+import { MovableClock, useClock } from '../../shared/clock.ts';
+import { reloadConfig, tableEnvVar } from '../../shared/config.ts';
+import type { HttpResult } from '../../shared/http/types.ts';
+import { routes } from '../../shared/routes/index.ts';
+import { resetScheduler } from '../../shared/scheduler/index.ts';
+import { recurringSchedules } from '../../shared/scheduler/recurring.ts';
+import { type TableKey, tables } from '../../shared/tables.ts';
+import { ensureTables, type RunningDynamo, startDynamo } from './dynamodb.ts';
+import { createLocalServer } from './http-server.ts';
+import { invoke } from './invoke.ts';
+import { assertPortFree } from './ports.ts';
+import { SchedulerRunner } from './scheduler-runner.ts';
+import { type RunningSes, startSes } from './ses.ts';
+
+export interface StackOptions {
+  /** Use an already running DynamoDB Local / SES local (tests share one per run). */
+  dynamodbEndpoint?: string;
+  sesEndpoint?: string;
+  dynamodbPort?: number;
+  sesPort?: number;
+  /** Where DynamoDB Local keeps its files; in memory when absent. */
+  dbPath?: string;
+  apiPort: number;
+  adminToken: string;
+  /** Prefix for physical table names, so parallel test files do not share data. */
+  tablePrefix: string;
+  /** Start the clock here instead of at the real time. */
+  startAt?: Date;
+  /** Fire schedules as real time passes (npm start); tests move the clock by hand. */
+  tick?: boolean;
+  env?: Record<string, string>;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  sesUrl: string;
+  dynamodbEndpoint: string;
+  clock: MovableClock;
+  runner: SchedulerRunner;
+  server: Server;
+  ses?: RunningSes;
+  dynamodb?: RunningDynamo;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
+  const started: { stop(): Promise<void> }[] = [];
+  try {
+    if (!options.dynamodbEndpoint)
+      await assertPortFree(options.dynamodbPort ?? 8000, 'DYNAMODB_PORT', 'DynamoDB Local');
+    if (!options.sesEndpoint) await assertPortFree(options.sesPort ?? 8005, 'SES_PORT', 'SES local');
+    if (options.apiPort !== 0) await assertPortFree(options.apiPort, 'PORT', 'the API');
+
+    const dynamodb = options.dynamodbEndpoint
+      ? undefined
+      : await startDynamo({ port: options.dynamodbPort ?? 8000, dbPath: options.dbPath });
+    if (dynamodb) started.push(dynamodb);
+    const ses = options.sesEndpoint ? undefined : await startSes({ port: options.sesPort ?? 8005 });
+    if (ses) started.push(ses);
+    const dynamodbEndpoint = options.dynamodbEndpoint ?? dynamodb!.endpoint;
+    const sesUrl = options.sesEndpoint ?? ses!.endpoint;
+
+    const clock = new MovableClock(options.startAt);
+    useClock(clock);
+    const runner = new SchedulerRunner(
+      clock,
+      (target, payload) => invoke(target, payload),
+      recurringSchedules,
+    );
+    const server = createLocalServer({
+      routes,
+      adminToken: options.adminToken,
+      now: () => clock.now(),
+      localRoutes: clockRoutes(clock, runner),
+    });
+    await new Promise<void>((resolve) => server.listen(options.apiPort, '127.0.0.1', resolve));
+    started.push({ stop: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+    const address = server.address();
+    const apiPort = typeof address === 'object' && address ? address.port : options.apiPort;
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+
+    // Configuration for the handlers in this process, exactly as CDK would set it in AWS.
+    const names = Object.fromEntries(
+      (Object.keys(tables) as TableKey[]).map((key) => [
+        tableEnvVar(key),
+        `${options.tablePrefix}${tables[key].name}`,
+      ]),
+    );
+    Object.assign(process.env, {
+      STAGE: 'local',
+      DYNAMODB_ENDPOINT: dynamodbEndpoint,
+      SES_ENDPOINT: sesUrl,
+      PUBLIC_BASE_URL: apiUrl,
+      ADMIN_TOKEN: options.adminToken,
+      SCHEDULER_MODE: 'local',
+      ...names,
+      ...options.env,
+    });
+    reloadConfig();
+    resetDynamo();
+    resetSes();
+    resetScheduler();
+    await ensureTables(
+      dynamodbEndpoint,
+      (Object.keys(tables) as TableKey[]).map((key) => ({
+        def: tables[key],
+        name: names[tableEnvVar(key)]!,
+      })),
+    );
+
+    await runner.restoreClock();
+    if (options.tick) runner.start();
+
+    return {
+      apiUrl,
+      sesUrl,
+      dynamodbEndpoint,
+      clock,
+      runner,
+      server,
+      ses,
+      dynamodb,
+      async stop() {
+        await runner.stop();
+        server.closeAllConnections();
+        for (const s of started.reverse()) await s.stop();
+      },
+    };
+  } catch (error) {
+    for (const s of started.reverse()) await s.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+const reply = (statusCode: number, body: unknown): HttpResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify(body),
+});
+
+function clockRoutes(clock: MovableClock, runner: SchedulerRunner) {
+  return {
+    'GET /_local/clock': async () =>
+      reply(200, { now: clock.now().toISOString(), pending: await runner.pending() }),
+    'POST /_local/clock': async (_req: IncomingMessage, body: Buffer) => {
+      let to: Date;
+      try {
+        const parsed = JSON.parse(body.toString('utf8')) as { to?: unknown };
+        if (typeof parsed?.to !== 'string') throw new Error();
+        to = new Date(parsed.to);
+        if (Number.isNaN(to.getTime()) || !/^\d{4}-\d\d-\d\dT/.test(parsed.to)) throw new Error();
+      } catch {
+        return reply(400, {
+          error: {
+            code: 'invalid_request',
+            message: 'Send {"to": "<ISO-8601 instant>"}.',
+            fields: [{ field: 'to', message: 'an ISO-8601 instant' }],
+          },
+        });
+      }
+      if (to < clock.now()) {
+        return reply(409, {
+          error: {
+            code: 'clock_backwards',
+            message: `The clock is at ${clock.now().toISOString()} and cannot move backwards.`,
+          },
+        });
+      }
+      const fired = await runner.advanceTo(to);
+      return reply(200, { now: clock.now().toISOString(), fired });
+    },
+  };
+}

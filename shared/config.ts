@@ -1,0 +1,129 @@
+// Configuration: read from the environment once, validated, failing fast at cold start.
+// No other module reads process.env. Locally everything has a working default; in AWS
+// the CDK stack sets every variable (see infra/stateless-stack.ts).
+
+export type Stage = 'local' | 'dev' | 'prod';
+
+export interface Config {
+  stage: Stage;
+  region: string;
+  /** Set only locally: the DynamoDB Local and aws-ses-v2-local endpoints. */
+  dynamodbEndpoint?: string;
+  sesEndpoint?: string;
+  /** Public base URL of the API, used in links inside emails. */
+  publicBaseUrl: string;
+  mail: {
+    from: string;
+    organizers: string;
+    wikimediaL: string;
+    configurationSet?: string;
+  };
+  scheduler: {
+    mode: 'local' | 'aws';
+    group: string;
+    roleArn: string;
+    targetArn: string;
+    deadLetterArn: string;
+  };
+  /** Names of the secrets; values come from shared/secrets.ts. */
+  secrets: {
+    cnicHmac: SecretSource;
+    reportLink: SecretSource;
+  };
+  /** Local only: the bearer token that makes a request an admin request. */
+  adminToken?: string;
+  /** Deadlines are calendar days in this zone. */
+  timeZone: string;
+  metaApiUrl: string;
+  applicationRetentionDays: number;
+  /** Physical table names set by the CDK stack, keyed by environment variable (TABLE_*). */
+  tableNames: Record<string, string>;
+}
+
+export type SecretSource = { value: string } | { arn: string };
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env): Config {
+  const stage = (env.STAGE ?? 'local') as Stage;
+  if (!['local', 'dev', 'prod'].includes(stage)) throw new ConfigError(`STAGE must be local, dev or prod`);
+  const local = stage === 'local';
+  const need = (name: string, localDefault: string): string => {
+    const value = env[name];
+    if (value !== undefined && value !== '') return value;
+    if (local) return localDefault;
+    throw new ConfigError(`missing environment variable ${name}`);
+  };
+  const secret = (name: string, localDefault: string): SecretSource => {
+    const arn = env[`${name}_ARN`];
+    if (arn) return { arn };
+    return { value: need(name, localDefault) };
+  };
+  const int = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer`);
+    return n;
+  };
+  const mode = need('SCHEDULER_MODE', 'local');
+  if (mode !== 'local' && mode !== 'aws') throw new ConfigError('SCHEDULER_MODE must be local or aws');
+  const timeZone = env.AFFILIATE_TIME_ZONE || 'Asia/Karachi';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ConfigError(`AFFILIATE_TIME_ZONE ${timeZone} is not a time zone`);
+  }
+  return {
+    stage,
+    region: env.AWS_REGION || (local ? 'local' : 'eu-west-1'),
+    dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    sesEndpoint: env.SES_ENDPOINT || undefined,
+    publicBaseUrl: need('PUBLIC_BASE_URL', `http://127.0.0.1:${env.PORT || '3000'}`).replace(/\/+$/, ''),
+    mail: {
+      from: need('MAIL_FROM', 'noreply@wikimedia.pk.example'),
+      organizers: need('ORGANIZERS_EMAIL', 'organizers@wikimedia.pk.example'),
+      wikimediaL: need('WIKIMEDIA_L_EMAIL', 'wikimedia-l@lists.wikimedia.example'),
+      configurationSet: env.SES_CONFIGURATION_SET || undefined,
+    },
+    scheduler: {
+      mode,
+      group: need('SCHEDULE_GROUP', 'affiliate-compliance-local'),
+      roleArn: need('SCHEDULER_ROLE_ARN', 'arn:aws:iam::000000000000:role/local-scheduler'),
+      targetArn: need('LIFECYCLE_FUNCTION_ARN', 'arn:aws:lambda:local:000000000000:function:lifecycle'),
+      deadLetterArn: need('SCHEDULER_DLQ_ARN', 'arn:aws:sqs:local:000000000000:scheduler-dlq'),
+    },
+    secrets: {
+      cnicHmac: secret('CNIC_HMAC_SECRET', 'local-cnic-secret-not-for-production'),
+      reportLink: secret('REPORT_LINK_SECRET', 'local-report-link-secret-not-for-production'),
+    },
+    adminToken: local ? env.ADMIN_TOKEN || 'local-admin-token' : undefined,
+    timeZone,
+    metaApiUrl: env.META_API_URL || 'https://meta.wikimedia.org/w/api.php',
+    applicationRetentionDays: int('APPLICATION_RETENTION_DAYS', 90),
+    tableNames: Object.fromEntries(
+      Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('TABLE_') && !!e[1]),
+    ),
+  };
+}
+
+let cached: Config | undefined;
+
+/** The configuration of this process, read on first use and then kept. */
+export function config(): Config {
+  cached ??= loadConfig(process.env);
+  return cached;
+}
+
+/** For the local stack and tests, which set the environment after modules load. */
+export function reloadConfig(): Config {
+  cached = undefined;
+  return config();
+}
+
+/** Environment variable names; the CDK stack and the local stack both use these. */
+export const tableEnvVar = (key: string) => `TABLE_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;

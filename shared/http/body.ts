@@ -1,0 +1,70 @@
+// Reading a request body safely: size limit (413), content type (415), then JSON or an
+// HTML form. The result is a plain record; validation happens in the use case's schema.
+
+import { invalidRequest, payloadTooLarge, unsupportedMediaType } from '../errors.ts';
+import { header } from './respond.ts';
+import type { HttpEvent } from './types.ts';
+
+export type BodyFormat = 'json' | 'form';
+export interface ParsedBody {
+  format: BodyFormat;
+  /** Parsed fields. Form fields sent twice become arrays, which schemas then refuse. */
+  data: Record<string, unknown>;
+}
+
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+const MEDIA: Record<BodyFormat, string> = {
+  json: 'application/json',
+  form: 'application/x-www-form-urlencoded',
+};
+
+export function readBody(
+  event: Pick<HttpEvent, 'headers' | 'body' | 'isBase64Encoded'>,
+  options: { accept?: BodyFormat[]; limitBytes?: number } = {},
+): ParsedBody {
+  const accept = options.accept ?? ['json'];
+  const limit = options.limitBytes ?? DEFAULT_BODY_LIMIT;
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.length > limit) throw payloadTooLarge(limit);
+
+  const type = (header(event, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const format = accept.find(
+    (f) => MEDIA[f] === type || (f === 'json' && /^application\/[\w.+-]*\+json$/.test(type)),
+  );
+  if (!format) throw unsupportedMediaType(accept.map((f) => MEDIA[f]));
+
+  const charset = /charset=([^;]+)/i
+    .exec(header(event, 'content-type') ?? '')?.[1]
+    ?.trim()
+    .toLowerCase();
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    throw unsupportedMediaType(accept.map((f) => `${MEDIA[f]}; charset=utf-8`));
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidRequest('The body is not valid UTF-8.');
+  }
+
+  if (format === 'json') {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw invalidRequest('The body is not valid JSON.');
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      throw invalidRequest('The body must be a JSON object.');
+    }
+    return { format, data: value as Record<string, unknown> };
+  }
+
+  const data: Record<string, unknown> = Object.create(null);
+  for (const [k, v] of new URLSearchParams(text)) {
+    const previous = data[k];
+    data[k] = previous === undefined ? v : Array.isArray(previous) ? [...previous, v] : [previous, v];
+  }
+  return { format, data };
+}

@@ -1,0 +1,46 @@
+// The middy chain every HTTP function uses: handler last, one error mapper first.
+// HttpError becomes its documented reply; a dependency that is down becomes 503; anything
+// else is a bug, logged (without personal data) and answered with a bare 500.
+
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { isUnavailable } from '../aws/unavailable.ts';
+import { HttpError, serviceUnavailable } from '../errors.ts';
+import { log } from '../log.ts';
+import { errorResponse, prefersHtml } from './respond.ts';
+import type { HttpEvent, HttpResult } from './types.ts';
+
+export type HttpFn = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+export function httpHandler(fn: HttpFn) {
+  return middy<HttpEvent, HttpResult>()
+    .use({
+      name: 'errorMapper',
+      onError: (request) => {
+        const error = request.error;
+        const asHtml = prefersHtml(request.event);
+        if (error instanceof HttpError) {
+          if (error.statusCode >= 500)
+            log.warn('request failed', { code: error.code, route: request.event.routeKey });
+          request.response = errorResponse(error, asHtml);
+          return;
+        }
+        if (isUnavailable(error)) {
+          log.warn('dependency unavailable', { route: request.event.routeKey, error: describe(error) });
+          request.response = errorResponse(serviceUnavailable(), asHtml);
+          return;
+        }
+        log.error('unhandled error', { route: request.event.routeKey, error: describe(error) });
+        request.response = errorResponse(
+          new HttpError(500, 'internal_error', 'Something went wrong on our side; it has been logged.'),
+          asHtml,
+        );
+      },
+    })
+    .handler(fn);
+}
+
+function describe(error: unknown) {
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
+  return { value: String(error) };
+}

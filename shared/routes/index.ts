@@ -1,0 +1,17 @@
+// The route table: every function and route of the system, gathered from one file per
+// feature. Nothing else lists routes.
+
+import { platformFunctions, platformRoutes } from './platform.ts';
+import type { FunctionDef, RouteDef } from './types.ts';
+
+export type { FunctionDef, Method, RouteDef } from './types.ts';
+
+export const functions: FunctionDef[] = [...platformFunctions];
+
+export const routes: RouteDef[] = [...platformRoutes];
+
+export function functionDef(name: string): FunctionDef {
+  const def = functions.find((f) => f.name === name);
+  if (!def) throw new Error(`no function named ${name} in the route table`);
+  return def;
+}

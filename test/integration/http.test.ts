@@ -1,0 +1,57 @@
+// The local HTTP front turns requests into API Gateway 2.0 events for the real
+// handlers, and answers for the platform routes.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../shared/routes/index.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack.stop());
+
+describe('local HTTP front', () => {
+  it('GET /health is green when DynamoDB and SES answer', async () => {
+    const res = await stack.api('/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', dependencies: { dynamodb: 'ok', ses: 'ok' } });
+  });
+
+  it('GET /health says which dependency is down, with 503', async () => {
+    await stack.stopSes();
+    try {
+      const res = await stack.api('/health');
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ status: 'degraded', dependencies: { dynamodb: 'ok', ses: 'unavailable' } });
+    } finally {
+      await stack.startSes();
+    }
+  });
+
+  it('GET /openapi.json describes every route of the route table', async () => {
+    const res = await stack.api('/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const route of routes) expect(doc.paths[route.path]?.[route.method.toLowerCase()]).toBeDefined();
+  });
+
+  it('answers unknown paths with 404 and wrong methods with 405, in the error shape', async () => {
+    const missing = await stack.api('/no-such-thing');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: { code: 'not_found', message: 'Not found.' } });
+    const wrong = await stack.api('/health', { method: 'DELETE' });
+    expect(wrong.status).toBe(405);
+  });
+
+  it('refuses to move the clock backwards or to a non-instant', async () => {
+    const { now } = await stack.advanceTo(new Date(Date.now() + 60_000));
+    const back = await stack.api('/_local/clock', { json: { to: '2020-01-01T00:00:00Z' } });
+    expect(back.status).toBe(409);
+    const junk = await stack.api('/_local/clock', { json: { to: 'next tuesday' } });
+    expect(junk.status).toBe(400);
+    const read = (await (await stack.api('/_local/clock')).json()) as { now: string };
+    expect(new Date(read.now).getTime()).toBeGreaterThanOrEqual(new Date(now).getTime());
+  });
+});
