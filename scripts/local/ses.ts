@@ -5,7 +5,8 @@ import sesLocal from 'aws-ses-v2-local';
 
 // The package is CommonJS with an `exports.default`; depending on the loader the
 // server factory is the default import or its `default` member.
-const startSesServer = ((sesLocal as unknown as { default?: typeof sesLocal }).default ?? sesLocal) as typeof sesLocal;
+const startSesServer = ((sesLocal as unknown as { default?: typeof sesLocal }).default ??
+  sesLocal) as typeof sesLocal;
 
 export interface RunningSes {
   endpoint: string;

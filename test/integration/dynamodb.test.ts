@@ -16,27 +16,38 @@ afterAll(() => stack.stop());
 
 describe('DynamoDB Local', () => {
   it('stores and returns an item, Urdu text included, through the document client', async () => {
-    const item = { pk: 'APP#roundtrip', status: 'submitted', createdAt: '2026-11-25T00:00:00Z', name: 'عائشہ خان', n: 7 };
+    const item = {
+      pk: 'APP#roundtrip',
+      status: 'submitted',
+      createdAt: '2026-11-25T00:00:00Z',
+      name: 'عائشہ خان',
+      n: 7,
+    };
     await dynamo().send(new PutCommand({ TableName: tableName('applications'), Item: item }));
-    const got = await dynamo().send(new GetCommand({ TableName: tableName('applications'), Key: { pk: 'APP#roundtrip' } }));
+    const got = await dynamo().send(
+      new GetCommand({ TableName: tableName('applications'), Key: { pk: 'APP#roundtrip' } }),
+    );
     expect(got.Item).toEqual(item);
   });
 
-  it.each(Object.keys(tables) as TableKey[])('creates the %s table with the shared keys, indexes and TTL', async (key) => {
-    const def = tables[key];
-    const { Table } = await dynamo().send(new DescribeTableCommand({ TableName: tableName(key) }));
-    expect(Table?.KeySchema).toEqual([
-      { AttributeName: def.partitionKey.name, KeyType: 'HASH' },
-      ...('sortKey' in def && def.sortKey ? [{ AttributeName: def.sortKey.name, KeyType: 'RANGE' }] : []),
-    ]);
-    expect((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort()).toEqual(
-      def.indexes.map((i) => i.name).sort(),
-    );
-    const ttl = await dynamo().send(new DescribeTimeToLiveCommand({ TableName: tableName(key) }));
-    if ('ttlAttribute' in def && def.ttlAttribute) {
-      expect(ttl.TimeToLiveDescription?.AttributeName).toBe(def.ttlAttribute);
-    } else {
-      expect(ttl.TimeToLiveDescription?.TimeToLiveStatus).toBe('DISABLED');
-    }
-  });
+  it.each(Object.keys(tables) as TableKey[])(
+    'creates the %s table with the shared keys, indexes and TTL',
+    async (key) => {
+      const def = tables[key];
+      const { Table } = await dynamo().send(new DescribeTableCommand({ TableName: tableName(key) }));
+      expect(Table?.KeySchema).toEqual([
+        { AttributeName: def.partitionKey.name, KeyType: 'HASH' },
+        ...('sortKey' in def && def.sortKey ? [{ AttributeName: def.sortKey.name, KeyType: 'RANGE' }] : []),
+      ]);
+      expect((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort()).toEqual(
+        def.indexes.map((i) => i.name).sort(),
+      );
+      const ttl = await dynamo().send(new DescribeTimeToLiveCommand({ TableName: tableName(key) }));
+      if ('ttlAttribute' in def && def.ttlAttribute) {
+        expect(ttl.TimeToLiveDescription?.AttributeName).toBe(def.ttlAttribute);
+      } else {
+        expect(ttl.TimeToLiveDescription?.TimeToLiveStatus).toBe('DISABLED');
+      }
+    },
+  );
 });

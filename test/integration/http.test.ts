@@ -23,7 +23,10 @@ describe('local HTTP front', () => {
     try {
       const res = await stack.api('/health');
       expect(res.status).toBe(503);
-      expect(await res.json()).toMatchObject({ status: 'degraded', dependencies: { dynamodb: 'ok', ses: 'unavailable' } });
+      expect(await res.json()).toMatchObject({
+        status: 'degraded',
+        dependencies: { dynamodb: 'ok', ses: 'unavailable' },
+      });
     } finally {
       await stack.startSes();
     }

@@ -33,11 +33,15 @@ describe('mail through SES local', () => {
 
   it('sends a keyed email once when 20 deliveries race for it', async () => {
     const outcomes = await Promise.all(
-      Array.from({ length: 20 }, () => sendOnce({ mailer: sesMailer, clock }, 'race#1', email('race@example.org'))),
+      Array.from({ length: 20 }, () =>
+        sendOnce({ mailer: sesMailer, clock }, 'race#1', email('race@example.org')),
+      ),
     );
     expect(outcomes.filter((o) => o === 'sent')).toHaveLength(1);
     expect(await stack.emailsTo('race@example.org')).toHaveLength(1);
-    expect(await sendOnce({ mailer: sesMailer, clock }, 'race#1', email('race@example.org'))).toBe('already_sent');
+    expect(await sendOnce({ mailer: sesMailer, clock }, 'race#1', email('race@example.org'))).toBe(
+      'already_sent',
+    );
   });
 
   it('keeps an email owed while SES is down and sends it once when SES is back', async () => {
@@ -46,8 +50,12 @@ describe('mail through SES local', () => {
     expect(first).toBe('failed');
     expect((await outboxRecord('outage#1'))?.state).toBe('failed');
     await stack.startSes();
-    expect(await sendOnce({ mailer: sesMailer, clock }, 'outage#1', email('outage@example.org'))).toBe('sent');
-    expect(await sendOnce({ mailer: sesMailer, clock }, 'outage#1', email('outage@example.org'))).toBe('already_sent');
+    expect(await sendOnce({ mailer: sesMailer, clock }, 'outage#1', email('outage@example.org'))).toBe(
+      'sent',
+    );
+    expect(await sendOnce({ mailer: sesMailer, clock }, 'outage#1', email('outage@example.org'))).toBe(
+      'already_sent',
+    );
     expect(await stack.emailsTo('outage@example.org')).toHaveLength(1);
   });
 });

@@ -35,12 +35,37 @@ describe('local scheduler', () => {
       [daily],
     );
     const local = new LocalScheduler();
-    await local.upsert({ name: 'c', at: new Date('2026-01-03T05:00:00Z'), target: 'recorder', payload: { n: 3 } });
-    await local.upsert({ name: 'a', at: new Date('2026-01-01T05:00:00Z'), target: 'recorder', payload: { n: 1 } });
-    await local.upsert({ name: 'b', at: new Date('2026-01-09T05:00:00Z'), target: 'recorder', payload: { n: 2 } });
+    await local.upsert({
+      name: 'c',
+      at: new Date('2026-01-03T05:00:00Z'),
+      target: 'recorder',
+      payload: { n: 3 },
+    });
+    await local.upsert({
+      name: 'a',
+      at: new Date('2026-01-01T05:00:00Z'),
+      target: 'recorder',
+      payload: { n: 1 },
+    });
+    await local.upsert({
+      name: 'b',
+      at: new Date('2026-01-09T05:00:00Z'),
+      target: 'recorder',
+      payload: { n: 2 },
+    });
     // Upserting the same name moves it rather than adding a second one.
-    await local.upsert({ name: 'b', at: new Date('2026-01-02T05:00:00Z'), target: 'recorder', payload: { n: 2 } });
-    await local.upsert({ name: 'later', at: new Date('2026-02-01T00:00:00Z'), target: 'recorder', payload: { n: 9 } });
+    await local.upsert({
+      name: 'b',
+      at: new Date('2026-01-02T05:00:00Z'),
+      target: 'recorder',
+      payload: { n: 2 },
+    });
+    await local.upsert({
+      name: 'later',
+      at: new Date('2026-02-01T00:00:00Z'),
+      target: 'recorder',
+      payload: { n: 9 },
+    });
 
     const fired = await runner.advanceTo(new Date('2026-01-03T12:00:00Z'));
 
@@ -64,15 +89,16 @@ describe('local scheduler', () => {
 
   it('retries a failing target and then parks it as dead-lettered', async () => {
     let attempts = 0;
-    const runner = new SchedulerRunner(
-      stack.clock,
-      async () => {
-        attempts++;
-        throw new Error('target down');
-      },
-      [],
-    );
-    await new LocalScheduler().upsert({ name: 'flaky', at: new Date('2026-01-05T00:00:00Z'), target: 'recorder', payload: {} });
+    const runner = new SchedulerRunner(stack.clock, async () => {
+      attempts++;
+      throw new Error('target down');
+    }, []);
+    await new LocalScheduler().upsert({
+      name: 'flaky',
+      at: new Date('2026-01-05T00:00:00Z'),
+      target: 'recorder',
+      payload: {},
+    });
     const fired = await runner.advanceTo(new Date('2026-01-06T00:00:00Z'));
     expect(attempts).toBe(3);
     expect(fired.map((f) => f.outcome)).toEqual(['failed', 'failed', 'dead_letter']);

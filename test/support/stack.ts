@@ -29,10 +29,14 @@ export interface TestStack extends LocalStack {
   /** fetch against the API; `admin: true` adds the admin token. */
   api(path: string, init?: RequestInit & { admin?: boolean; json?: unknown }): Promise<Response>;
   /** Move the local clock, firing what is due (POST /_local/clock). */
-  advanceTo(to: string | Date): Promise<{ now: string; fired: { name: string; at: string; target: string }[] }>;
+  advanceTo(
+    to: string | Date,
+  ): Promise<{ now: string; fired: { name: string; at: string; target: string }[] }>;
 }
 
-export async function startTestStack(options: { startAt?: Date; env?: Record<string, string> } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { startAt?: Date; env?: Record<string, string> } = {},
+): Promise<TestStack> {
   const sesPort = await freePort();
   let ses = await startSes({ port: sesPort });
   const stack = await startLocalStack({
@@ -56,7 +60,9 @@ export async function startTestStack(options: { startAt?: Date; env?: Record<str
     async emailsTo(address) {
       const wanted = address.toLowerCase();
       return (await test.emails()).filter((e) =>
-        [...e.destination.to, ...e.destination.cc, ...e.destination.bcc].some((a) => a.toLowerCase().includes(wanted)),
+        [...e.destination.to, ...e.destination.cc, ...e.destination.bcc].some((a) =>
+          a.toLowerCase().includes(wanted),
+        ),
       );
     },
     async clearEmails() {

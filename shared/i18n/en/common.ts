@@ -1,0 +1,5 @@
+// Strings every page shares.
+export default {
+  'common.languages': 'Read this page in',
+  'common.siteName': 'Wikimedia Community User Group Pakistan',
+};

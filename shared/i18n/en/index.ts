@@ -1,0 +1,4 @@
+// English: the complete catalogue. Each feature keeps its strings in its own file.
+import common from './common.ts';
+
+export default { ...common };

@@ -1,0 +1,70 @@
+// The personal report link in reminder and notice emails:
+//   <base>/affiliates/<id>/report?token=<payload>.<signature>
+// The payload names the affiliate, the agreement period and an expiry; the signature is
+// HMAC-SHA256 with the report-link secret. Verification is constant-time, and rotating
+// the secret invalidates every link signed with the old one.
+
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { config } from './config.ts';
+import { secretValue } from './secrets.ts';
+
+export interface ReportLinkClaims {
+  affiliateId: string;
+  period: string;
+  /** Instant after which the link no longer works. */
+  expiresAt: Date;
+}
+
+export type ReportTokenProblem = 'malformed' | 'bad_signature' | 'expired' | 'wrong_affiliate';
+
+const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64url');
+
+function sign(payload: string, secret: string): string {
+  return createHmac('sha256', secret).update(payload).digest('base64url');
+}
+
+export async function signReportToken(claims: ReportLinkClaims): Promise<string> {
+  const payload = b64(
+    JSON.stringify({
+      a: claims.affiliateId,
+      p: claims.period,
+      e: Math.floor(claims.expiresAt.getTime() / 1000),
+    }),
+  );
+  return `${payload}.${sign(payload, await secretValue('reportLink'))}`;
+}
+
+export async function reportLinkUrl(claims: ReportLinkClaims): Promise<string> {
+  const token = await signReportToken(claims);
+  return `${config().publicBaseUrl}/affiliates/${encodeURIComponent(claims.affiliateId)}/report?token=${token}`;
+}
+
+export async function verifyReportToken(
+  token: string,
+  affiliateId: string,
+  now: Date,
+): Promise<{ ok: true; claims: ReportLinkClaims } | { ok: false; problem: ReportTokenProblem }> {
+  const parts = token.split('.');
+  if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 2048)
+    return { ok: false, problem: 'malformed' };
+  const [payload, signature] = parts as [string, string];
+  const expected = Buffer.from(sign(payload, await secretValue('reportLink')));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, problem: 'bad_signature' };
+  let claims: { a?: unknown; p?: unknown; e?: unknown };
+  try {
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return { ok: false, problem: 'malformed' };
+  }
+  if (typeof claims.a !== 'string' || typeof claims.p !== 'string' || typeof claims.e !== 'number') {
+    return { ok: false, problem: 'malformed' };
+  }
+  if (claims.a !== affiliateId) return { ok: false, problem: 'wrong_affiliate' };
+  if (claims.e * 1000 <= now.getTime()) return { ok: false, problem: 'expired' };
+  return {
+    ok: true,
+    claims: { affiliateId: claims.a, period: claims.p, expiresAt: new Date(claims.e * 1000) },
+  };
+}
