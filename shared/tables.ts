@@ -58,6 +58,13 @@ export const tables = {
     indexes: [{ name: 'byState', partitionKey: S('state'), sortKey: S('dueAt') }],
     ttlAttribute: 'expiresAt',
   },
+  suppressions: {
+    name: 'suppressions',
+    purpose:
+      'Addresses SES reported as hard-bouncing or complaining (pk: the lowercased address); the mailer does not send to them.',
+    partitionKey: S('pk'),
+    indexes: [],
+  },
   schedules: {
     name: 'schedules',
     purpose: 'Local stand-in for EventBridge Scheduler: one-time schedules waiting to fire.',
