@@ -1,4 +1,5 @@
 // English: the complete catalogue. Each feature keeps its strings in its own file.
 import common from './common.ts';
+import report from './report.ts';
 
-export default { ...common };
+export default { ...common, ...report };

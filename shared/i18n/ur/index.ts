@@ -1,6 +1,7 @@
 // Urdu (right to left). Missing keys fall back to English.
 import type en from '../en/index.ts';
 import common from './common.ts';
+import report from './report.ts';
 
-const ur: Partial<typeof en> = { ...common };
+const ur: Partial<typeof en> = { ...common, ...report };
 export default ur;

@@ -1,0 +1,32 @@
+// سالانہ رپورٹ کا صفحہ، نتائج اور ای میلز۔ جو کلید یہاں نہ ہو وہ انگریزی میں دکھائی جاتی ہے۔
+import type en from '../en/report.ts';
+
+const report: Partial<typeof en> = {
+  'report.title': 'اپنی سالانہ رپورٹ جمع کروائیں',
+  'report.intro':
+    'اپنی سالانہ سرگرمیوں کی رپورٹ میٹا ویکی پر شائع کریں، اسے میٹا کے Reports صفحے یا اپنے گروپ کے صفحے سے جوڑیں، پھر ہمیں اس کا پتہ بتائیں۔',
+  'report.affiliate': 'الحاق شدہ تنظیم',
+  'report.periodToCover': 'وہ مدت جس کا رپورٹ میں احاطہ ضروری ہے',
+  'report.periodToCoverValue': '{start} سے {end} تک',
+  'report.rules':
+    'رپورٹ پوری مدت کا احاطہ کرے، انگریزی میں لکھی ہو، اور https://meta.wikimedia.org/wiki/... پر شائع ہو۔',
+  'report.periodStart': 'رپورٹ کی مدت کا آغاز',
+  'report.periodEnd': 'رپورٹ کی مدت کا اختتام',
+  'report.metaUrl': 'میٹا ویکی پر رپورٹ کا پتہ',
+  'report.text': 'رپورٹ کا متن (سادہ متن یا ویکی متن)',
+  'report.financialReportUrl': 'مالی رپورٹ کا پتہ (اختیاری)',
+  'report.submit': 'رپورٹ جمع کروائیں',
+  'report.badLink.title': 'یہ رپورٹ لنک کام نہیں کرتا',
+  'report.badLink.expired': 'اس لنک کی میعاد ختم ہو چکی ہے۔ منتظمین کو لکھیں، وہ آپ کو نیا لنک بھیج دیں گے۔',
+  'report.badLink.invalid': 'یہ لنک درست نہیں۔ تازہ ترین ای میل والا لنک استعمال کریں یا منتظمین سے نیا لنک مانگیں۔',
+  'report.rejected.title': 'رپورٹ قبول نہیں ہوئی',
+  'report.rejected.intro': 'براہ کرم درج ذیل درست کر کے دوبارہ جمع کروائیں:',
+  'report.rejected.back': 'فارم پر واپس جائیں',
+  'report.received.title': 'رپورٹ موصول ہو گئی',
+  'report.received.pending':
+    'ہم نے آپ کی رپورٹ محفوظ کر لی ہے۔ اب ہم میٹا ویکی پر دیکھ رہے ہیں کہ صفحہ موجود ہے اور جڑا ہوا ہے؛ قبول ہونے پر آپ کو ای میل ملے گی۔',
+  'report.accepted.title': 'رپورٹ قبول ہو گئی',
+  'report.accepted.body': '{start} سے {end} تک کی آپ کی رپورٹ میٹا ویکی پر تصدیق کے بعد قبول کر لی گئی ہے۔ شکریہ۔',
+  'report.duplicate': 'یہ رپورٹ پہلے ہی موصول ہو چکی تھی؛ دوبارہ جمع نہیں ہوئی۔',
+};
+export default report;
