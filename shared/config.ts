@@ -35,6 +35,8 @@ export interface Config {
   /** Deadlines are calendar days in this zone. */
   timeZone: string;
   metaApiUrl: string;
+  /** The meta-wiki page that lists affiliate reports; a report linked from it counts as linked. */
+  metaReportsPage: string;
   applicationRetentionDays: number;
   /** Physical table names set by the CDK stack, keyed by environment variable (TABLE_*). */
   tableNames: Record<string, string>;
@@ -104,6 +106,7 @@ export function loadConfig(env: Env): Config {
     adminToken: local ? env.ADMIN_TOKEN || 'local-admin-token' : undefined,
     timeZone,
     metaApiUrl: env.META_API_URL || 'https://meta.wikimedia.org/w/api.php',
+    metaReportsPage: env.META_REPORTS_PAGE || 'Wikimedia Affiliates Reports',
     applicationRetentionDays: int('APPLICATION_RETENTION_DAYS', 90),
     tableNames: Object.fromEntries(
       Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('TABLE_') && !!e[1]),
