@@ -1,7 +1,8 @@
 // Urdu (right to left). Missing keys fall back to English.
 import type en from '../en/index.ts';
+import application from './application.ts';
 import common from './common.ts';
 import report from './report.ts';
 
-const ur: Partial<typeof en> = { ...common, ...report };
+const ur: Partial<typeof en> = { ...common, ...application, ...report };
 export default ur;

@@ -1,0 +1,92 @@
+// Membership applications: the form, its errors, the result pages and the emails.
+export default {
+  'application.page.title': 'Apply for membership',
+  'application.page.intro':
+    'Membership is open to Pakistani citizens aged 18 and above and to institutions registered in Pakistan. After you send this form we email you a link; your application reaches the organizers once you open it.',
+  'application.kind.legend': 'I am applying as',
+  'application.kind.individual': 'An individual',
+  'application.kind.institution': 'An institution',
+  'application.required': 'required',
+  'application.optional': 'optional',
+  'application.field.name': 'Full name',
+  'application.field.institutionName': 'Name of the institution',
+  'application.field.email': 'Email address',
+  'application.field.dateOfBirth': 'Date of birth',
+  'application.field.citizenship': 'Citizenship',
+  'application.field.cnic': 'CNIC number',
+  'application.field.wikimediaUsername': 'Wikimedia username',
+  'application.field.city': 'City',
+  'application.field.statement': 'Why would you like to join?',
+  'application.field.language': 'Language of our emails',
+  'application.field.registrationNumber': 'Registration number',
+  'application.field.registrationAuthority': 'Registered with (authority)',
+  'application.field.registeredIn': 'Country of registration',
+  'application.field.contactName': 'Contact person',
+  'application.field.website': 'Leave this field empty',
+  'application.hint.dateOfBirth':
+    'Year-month-day, for example 1990-07-15. We use it only to check your age and do not keep it.',
+  'application.hint.cnic':
+    '13 digits, dashes optional, for example 12345-1234567-1. We keep only the last four digits.',
+  'application.hint.country': 'Two-letter country code, for example PK for Pakistan.',
+  'application.hint.statement': 'Up to 2,000 characters.',
+  'application.hint.email': 'We send a confirmation link here.',
+  'application.submit': 'Send application',
+  'application.errorSummary': 'Please correct the following:',
+  'application.error.required': 'This field is required.',
+  'application.error.invalid': 'This value is not valid.',
+  'application.error.text': 'This text contains characters that cannot be used.',
+  'application.error.oneLine': 'Write this on one line.',
+  'application.error.tooLong': 'Use at most {max} characters.',
+  'application.error.statementTooLong': 'Use at most {max} characters.',
+  'application.error.email': 'Enter an email address such as name@example.org.',
+  'application.error.country': 'Enter a two-letter country code such as PK.',
+  'application.error.date': 'Enter a real date as year-month-day, for example 1990-07-15.',
+  'application.error.dateFuture': 'The date of birth cannot be in the future.',
+  'application.error.cnic': 'Enter the 13 digits of the CNIC, for example 12345-1234567-1.',
+  'application.error.language': 'Choose one of the languages offered.',
+  'application.error.single': 'Send this field only once.',
+  'application.error.kind': 'Choose individual or institution.',
+  'application.error.honeypot': 'Leave this field empty.',
+  'application.invalid': 'Some fields are missing or not valid.',
+  'application.notEligible.title': 'We cannot accept this application',
+  'application.notEligible.message': 'This application does not meet the membership rules: {reasons}',
+  'application.reason.under_age': 'Members must be 18 or older on the day they apply.',
+  'application.reason.not_citizen': 'Individual membership is open to Pakistani citizens only.',
+  'application.reason.not_registered_in_pakistan':
+    'Institutional membership is open to institutions registered in Pakistan only.',
+  'application.conflict.title': 'An application already exists',
+  'application.conflict.email':
+    'An application with this email address is already waiting for confirmation, under review or approved.',
+  'application.conflict.cnic':
+    'An application with this CNIC is already waiting for confirmation, under review or approved.',
+  'application.conflict.registrationNumber':
+    'An application with this registration number is already waiting for confirmation, under review or approved.',
+  'application.sent.title': 'Check your email',
+  'application.sent.body':
+    'We have sent you an email with a link. Open it by {date} to confirm your application; the organizers see it only after that.',
+  'application.confirmed.title': 'Your application is confirmed',
+  'application.confirmed.body':
+    'Thank you. The organizers will review your application and email you their decision.',
+  'application.confirm.used': 'This link has already been used: your application was confirmed.',
+  'application.confirm.expired': 'This link has expired. Please apply again.',
+  'application.confirm.unknown':
+    'This link is not valid. Check that you opened the whole link from the email.',
+  'application.email.greeting': 'Hello {name},',
+  'application.email.signature': 'Wikimedia Community User Group Pakistan',
+  'application.email.confirm.subject': 'Please confirm your membership application',
+  'application.email.confirm.body':
+    'Thank you for applying to join Wikimedia Community User Group Pakistan. To confirm your application, open this link by {date}:',
+  'application.email.confirm.ignore':
+    'If you did not apply, ignore this email: without confirmation the application is deleted.',
+  'application.email.approved.subject': 'Welcome: your membership application is approved',
+  'application.email.approved.body':
+    'Your application to join Wikimedia Community User Group Pakistan has been approved on {date}. Welcome!',
+  'application.email.rejected.subject': 'Your membership application',
+  'application.email.rejected.body':
+    'We are sorry: your application to join Wikimedia Community User Group Pakistan was not approved ({date}).',
+  'application.email.reason': 'The organizers wrote: {reason}',
+  'application.email.organizers.subject': 'New membership application to review: {name}',
+  'application.email.organizers.body':
+    'A {kind} application from {name} was confirmed on {date} and is waiting for review.',
+  'application.email.organizers.link': 'Review it with the admin API: {link}',
+};
