@@ -1,0 +1,196 @@
+// Per function: minified bundle size and cold init time, each beside a ceiling built in
+// the same run: a bundle holding only the AWS SDK clients the function's `uses` (route
+// table) says it needs. Cold init = wall time of a fresh Node process that imports the
+// bundle, minus the wall time of the same process importing an empty module.
+
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type BuildOptions, build } from 'esbuild';
+import type { FunctionDef } from '../shared/routes/index.ts';
+import { median, type Row, row } from './stats.ts';
+
+const root = resolve(import.meta.dirname, '..');
+
+/**
+ * The esbuild options CDK's NodejsFunction uses for every function (infra builds with
+ * the same values): one minified ESM file for Node 22, `module` entry points first so
+ * the AWS SDK's ES modules are tree-shaken, the SDK bundled rather than taken from the
+ * runtime, and `require` provided for the few CommonJS dependencies.
+ */
+export const lambdaBundling: BuildOptions = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  external: [],
+  banner: {
+    js: "import{createRequire as __createRequire}from'node:module';const require=__createRequire(import.meta.url);",
+  },
+  logLevel: 'silent',
+};
+
+/** The smallest code that gives a function the SDK clients its `uses` declares. */
+export function ceilingSource(uses: FunctionDef['uses']): string {
+  const lines: string[] = [];
+  if (uses.tables.length) {
+    lines.push("export { DynamoDBClient } from '@aws-sdk/client-dynamodb';");
+    lines.push("export { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';");
+  }
+  if (uses.sendsMail) lines.push("export { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';");
+  if (uses.schedules)
+    lines.push("export { SchedulerClient, CreateScheduleCommand } from '@aws-sdk/client-scheduler';");
+  if (uses.secrets?.length)
+    lines.push(
+      "export { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';",
+    );
+  if (!lines.length) lines.push('export const nothing = 0;');
+  return `${lines.join('\n')}\n`;
+}
+
+const signature = (uses: FunctionDef['uses']) =>
+  [uses.tables.length > 0, !!uses.sendsMail, !!uses.schedules, !!uses.secrets?.length].join(',');
+
+function timeProcess(args: string[]): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      // What the function sees at a cold start locally; nothing is called at import.
+      env: { PATH: process.env.PATH ?? '', STAGE: 'local', AWS_REGION: 'eu-west-1' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0) reject(new Error(`node ${args.join(' ')} exited with ${code}: ${stderr.slice(-500)}`));
+      else resolvePromise(ms);
+    });
+  });
+}
+
+export interface FunctionFigures {
+  name: string;
+  bytes: number;
+  ceilingBytes: number;
+  initMs: number;
+  ceilingInitMs: number;
+  bareMs: number;
+  runs: number;
+}
+
+export async function benchFunctions(
+  defs: FunctionDef[],
+  options: { reps: number; log: (line: string) => void },
+): Promise<{ rows: Row[]; figures: FunctionFigures[] }> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-functions-'));
+  try {
+    const starter = join(dir, 'start.mjs');
+    await writeFile(starter, 'const target = process.argv[2];\nif (target) await import(target);\n');
+    const empty = join(dir, 'empty.mjs');
+    await writeFile(empty, 'export {};\n');
+
+    // Bundle every function and every distinct ceiling.
+    const bundles = new Map<string, string>();
+    const ceilings = new Map<string, string>();
+    await Promise.all(
+      defs.map(async (def) => {
+        const outfile = join(dir, `${def.name}.mjs`);
+        await build({ ...lambdaBundling, entryPoints: [join(root, 'functions', `${def.name}.ts`)], outfile });
+        bundles.set(def.name, outfile);
+      }),
+    );
+    for (const def of defs) {
+      const sig = signature(def.uses);
+      if (ceilings.has(sig)) continue;
+      const entry = join(dir, `ceiling-${ceilings.size}.ts`);
+      await writeFile(entry, ceilingSource(def.uses));
+      const outfile = join(dir, `ceiling-${ceilings.size}.mjs`);
+      // Resolve the SDK from the project, as the function bundles do.
+      await build({
+        ...lambdaBundling,
+        entryPoints: [entry],
+        outfile,
+        nodePaths: [join(root, 'node_modules')],
+      });
+      ceilings.set(sig, outfile);
+    }
+
+    // Time the imports, interleaved so that drift in machine load hits all three alike.
+    const url = (file: string) => pathToFileURL(file).href;
+    const bare: number[] = [];
+    const ours = new Map<string, number[]>(defs.map((d) => [d.name, []]));
+    const ceil = new Map<string, number[]>([...ceilings.keys()].map((k) => [k, []]));
+    await timeProcess([starter, url(empty)]); // warm the file cache
+    for (let rep = 0; rep < options.reps; rep++) {
+      bare.push(await timeProcess([starter, url(empty)]));
+      for (const [sig, file] of ceilings) ceil.get(sig)!.push(await timeProcess([starter, url(file)]));
+      for (const def of defs)
+        ours.get(def.name)!.push(await timeProcess([starter, url(bundles.get(def.name)!)]));
+      options.log(`  functions: run ${rep + 1}/${options.reps}`);
+    }
+
+    const bareMs = median(bare);
+    const figures: FunctionFigures[] = [];
+    for (const def of defs) {
+      const sig = signature(def.uses);
+      figures.push({
+        name: def.name,
+        bytes: (await stat(bundles.get(def.name)!)).size,
+        ceilingBytes: (await stat(ceilings.get(sig)!)).size,
+        initMs: median(ours.get(def.name)!) - bareMs,
+        ceilingInitMs: median(ceil.get(sig)!) - bareMs,
+        bareMs,
+        runs: options.reps,
+      });
+    }
+    const rows = figures.flatMap((f) => {
+      const def = defs.find((d) => d.name === f.name)!;
+      const clients = describeClients(def.uses);
+      // With no SDK client the ceiling is an empty module: its init time is noise around
+      // zero, so a ratio to it would mean nothing.
+      const noClient = signature(def.uses) === signature({ tables: [] });
+      return [
+        row({
+          section: 'function',
+          subject: f.name,
+          metric: 'bundle size',
+          unit: 'KB',
+          ours: f.bytes / 1024,
+          ceiling: f.ceilingBytes / 1024,
+          note: `ceiling: ${clients}`,
+        }),
+        row({
+          section: 'function',
+          subject: f.name,
+          metric: 'cold init',
+          unit: 'ms',
+          ours: f.initMs,
+          ceiling: f.ceilingInitMs,
+          runs: f.runs,
+          note: `bare node start ${bareMs.toFixed(0)} ms subtracted`,
+        }),
+      ].map((r) => (noClient ? { ...r, ratio: Number.NaN } : r));
+    });
+    return { rows, figures };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function describeClients(uses: FunctionDef['uses']): string {
+  const names = [
+    uses.tables.length ? 'DynamoDB doc client' : '',
+    uses.sendsMail ? 'SESv2' : '',
+    uses.schedules ? 'Scheduler' : '',
+    uses.secrets?.length ? 'Secrets Manager' : '',
+  ].filter(Boolean);
+  return names.length ? names.join(' + ') : 'no SDK client (empty module)';
+}

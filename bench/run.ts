@@ -1,0 +1,59 @@
+// `npm run bench`: every figure beside the ceiling it is bounded by, measured in the same
+// run, printed as a table and written to bench/results.json. See docs/bench.md.
+//
+//   npm run bench                      everything
+//   npm run bench -- functions api     only some sections
+//   BENCH_REPS=5 npm run bench         fewer repeated runs (default 9)
+
+import { writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { functions } from '../shared/routes/index.ts';
+import { benchFunctions } from './functions.ts';
+import { formatTable, type Row } from './stats.ts';
+
+const SECTIONS = ['functions'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = asked.filter((a) => !SECTIONS.includes(a as Section));
+if (unknown.length) {
+  console.error(`unknown section ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
+  process.exit(2);
+}
+const wanted = new Set<Section>(asked.length ? (asked as Section[]) : SECTIONS);
+const reps = Number(process.env.BENCH_REPS ?? 9);
+const log = (line: string) => console.error(line);
+
+const started = Date.now();
+const rows: Row[] = [];
+const skipped: string[] = [];
+const details: Record<string, unknown> = {};
+
+if (wanted.has('functions')) {
+  log(`functions: bundling and timing ${functions.length} functions, ${reps} runs each`);
+  const result = await benchFunctions(functions, { reps, log });
+  rows.push(...result.rows);
+  details.functions = result.figures;
+}
+
+const seconds = (Date.now() - started) / 1000;
+console.log(formatTable(rows));
+for (const s of skipped) console.log(`skipped: ${s}`);
+console.log(`\n${cpus().length} cores, Node ${process.version}, ${seconds.toFixed(0)} s`);
+await writeFile(
+  resolve(import.meta.dirname, 'results.json'),
+  `${JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+      seconds,
+      reps,
+      rows,
+      skipped,
+      details,
+    },
+    null,
+    2,
+  )}\n`,
+);
