@@ -1,14 +1,16 @@
 // The route table: every function and route of the system, gathered from one file per
 // feature. Nothing else lists routes.
 
+import { mailFunctions, mailRoutes } from './mail.ts';
 import { platformFunctions, platformRoutes } from './platform.ts';
+import { reportFunctions, reportRoutes } from './reports.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
 
 export type { FunctionDef, Method, RouteDef } from './types.ts';
 
-export const functions: FunctionDef[] = [...platformFunctions];
+export const functions: FunctionDef[] = [...platformFunctions, ...mailFunctions, ...reportFunctions];
 
-export const routes: RouteDef[] = [...platformRoutes];
+export const routes: RouteDef[] = [...platformRoutes, ...mailRoutes, ...reportRoutes];
 
 export function functionDef(name: string): FunctionDef {
   const def = functions.find((f) => f.name === name);

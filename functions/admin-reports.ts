@@ -1,0 +1,76 @@
+// Organizer routes for reports and reinstatement:
+//   GET  /admin/affiliates/{id}/reports                       the reports, with history
+//   POST /admin/affiliates/{id}/reports/{reportId}/verify     verified by hand: accept it
+//   GET  /admin/affiliates/{id}/checklist                     the reinstatement checklist
+//   POST /admin/affiliates/{id}/checklist                     confirm a step by hand
+//   POST /admin/affiliates/{id}/reinstate                     refuses (422) until complete
+
+import * as v from 'valibot';
+import { periodKey } from '#shared/affiliates/model.ts';
+import { clock } from '#shared/clock.ts';
+import { invalidRequest, notFound, unprocessable } from '#shared/errors.ts';
+import { adminIdentity } from '#shared/http/admin.ts';
+import { readBody } from '#shared/http/body.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { json } from '#shared/http/respond.ts';
+import { reinstateAffiliate } from '#shared/lifecycle/service.ts';
+import { checklistFor } from '#shared/reports/checklist.ts';
+import { confirmStepSchema } from '#shared/reports/rules.ts';
+import { affiliateOr404, markVerifiedByHand } from '#shared/reports/service.ts';
+import { confirmStep, listReports, type ReportRecord } from '#shared/reports/store.ts';
+
+const summary = ({ pk: _pk, sk: _sk, text, ...rest }: ReportRecord) => ({ ...rest, textChars: text.length });
+
+export const handler = httpHandler(async (event) => {
+  const who = adminIdentity(event);
+  const affiliateId = event.pathParameters?.id ?? '';
+  switch (event.routeKey) {
+    case 'GET /admin/affiliates/{id}/reports': {
+      await affiliateOr404(affiliateId);
+      const reports = (await listReports(affiliateId)).sort((a, b) => b.sk.localeCompare(a.sk));
+      return json(200, { reports: reports.map(summary) });
+    }
+    case 'POST /admin/affiliates/{id}/reports/{reportId}/verify': {
+      const report = await markVerifiedByHand(
+        { clock },
+        { affiliateId, reportId: event.pathParameters?.reportId ?? '', who },
+      );
+      return json(200, { report: summary(report) });
+    }
+    case 'GET /admin/affiliates/{id}/checklist':
+      return json(200, { checklist: await checklistFor(affiliateId) });
+    case 'POST /admin/affiliates/{id}/checklist': {
+      const parsed = v.safeParse(confirmStepSchema, readBody(event, { accept: ['json', 'form'] }).data);
+      if (!parsed.success)
+        throw invalidRequest('Name the step: report_posted, group_page_updated or wikimedia_l_told.', [
+          { field: 'step', message: parsed.issues[0]!.message },
+        ]);
+      const affiliate = await affiliateOr404(affiliateId);
+      await confirmStep(affiliate.id, periodKey(affiliate.agreement), parsed.output.step, {
+        who,
+        at: clock.now().toISOString(),
+        note: parsed.output.note,
+      });
+      return json(200, { checklist: await checklistFor(affiliateId, { affiliate }) });
+    }
+    case 'POST /admin/affiliates/{id}/reinstate': {
+      const affiliate = await affiliateOr404(affiliateId);
+      const checklist = await checklistFor(affiliateId, { affiliate });
+      if (!checklist.complete) {
+        throw unprocessable(
+          'reinstatement_incomplete',
+          `Reinstatement needs every step of the checklist. Missing: ${checklist.missing.join(' ')}`,
+          {
+            missing: checklist.steps
+              .filter((s) => !s.done)
+              .map((s) => ({ step: s.step, description: s.description })),
+          },
+        );
+      }
+      const { status } = await reinstateAffiliate({ affiliateId, actor: who });
+      return json(200, { status, checklist });
+    }
+    default:
+      throw notFound();
+  }
+});

@@ -1,0 +1,80 @@
+// POST /affiliates/{id}/reports (personal link: Bearer token or the form's token field)
+// and POST /admin/affiliates/{id}/reports (an organizer). JSON or form. A form gets an
+// HTML page back: the result, or the form again with every problem listed.
+
+import * as v from 'valibot';
+import { clock } from '#shared/clock.ts';
+import { type FieldProblem, HttpError, invalidRequest } from '#shared/errors.ts';
+import { adminIdentity } from '#shared/http/admin.ts';
+import { readBody } from '#shared/http/body.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { html, json } from '#shared/http/respond.ts';
+import { negotiateLanguage } from '#shared/i18n/index.ts';
+import { bearerToken, checkLink, linkRefused } from '#shared/reports/access.ts';
+import { badLinkPage, reportFormPage, resultPage } from '#shared/reports/pages.ts';
+import { MAX_TEXT_BYTES, reportFormSchema } from '#shared/reports/rules.ts';
+import { affiliateOr404, submitReport } from '#shared/reports/service.ts';
+
+export const handler = httpHandler(async (event) => {
+  const affiliateId = event.pathParameters?.id ?? '';
+  const isAdminRoute = event.routeKey.includes('/admin/');
+  const body = readBody(event, { accept: ['json', 'form'], limitBytes: MAX_TEXT_BYTES + 16 * 1024 });
+  const asForm = body.format === 'form';
+  const lang = negotiateLanguage(
+    typeof body.data.lang === 'string' ? body.data.lang : undefined,
+    event.headers['accept-language'],
+  );
+
+  const parsed = v.safeParse(reportFormSchema, body.data);
+  if (!parsed.success) {
+    const fields: FieldProblem[] = parsed.issues.map((i) => ({
+      field: v.getDotPath(i) ?? 'body',
+      message: i.message,
+    }));
+    throw invalidRequest('Some fields are missing or malformed.', fields);
+  }
+  const { token: formToken, lang: _lang, ...submission } = parsed.output;
+
+  let who: string;
+  let agreement: Awaited<ReturnType<typeof checkLink>> | undefined;
+  if (isAdminRoute) {
+    who = adminIdentity(event);
+  } else {
+    const token = bearerToken(event) ?? formToken;
+    agreement = await checkLink(token, affiliateId, clock);
+    if (!agreement.ok) {
+      if (asForm) return html(401, badLinkPage(lang, agreement.problem));
+      throw linkRefused(agreement.problem);
+    }
+    who = 'affiliate';
+  }
+
+  try {
+    const { created, report } = await submitReport(
+      { clock },
+      { affiliateId, agreement: agreement?.ok ? agreement.agreement : undefined, submission, who },
+    );
+    if (asForm) return html(created ? 201 : 200, resultPage(lang, report, created));
+    return json(created ? 201 : 200, {
+      report: { reportId: report.reportId, status: report.status, verification: report.verification },
+      created,
+    });
+  } catch (error) {
+    if (asForm && agreement?.ok && error instanceof HttpError && error.code === 'report_rejected') {
+      const affiliate = await affiliateOr404(affiliateId);
+      return html(
+        422,
+        reportFormPage({
+          lang,
+          affiliateId,
+          affiliateName: affiliate.name,
+          agreement: agreement.agreement,
+          token: (bearerToken(event) ?? formToken)!,
+          values: submission,
+          problems: error.details.reasons as FieldProblem[],
+        }),
+      );
+    }
+    throw error;
+  }
+});

@@ -1,0 +1,98 @@
+// A small typed client for the MediaWiki Action API (api.php), on fetch. We need one
+// read-only query, so a bot framework (mwn brings axios, tough-cookie, form-data, chalk)
+// would add far more to the bundle than it saves; see docs/reports.md.
+//
+// The query: titles=<report>&prop=info|linkshere&redirects, formatversion 2. It tells
+// whether the page exists and which pages link to it (the meta Reports page, the
+// affiliate's own page).
+
+import { config } from '../config.ts';
+import { normalizeTitle } from './meta-url.ts';
+
+export const META_TIMEOUT_MS = 5000;
+/** Identifies us to Wikimedia, as its User-Agent policy asks. */
+const USER_AGENT = 'AffiliateCompliance/0.1 (Wikimedia Community User Group Pakistan; organizers)';
+
+export interface PageLinks {
+  exists: boolean;
+  /** The title after normalisation and redirects. */
+  title: string;
+  /** Titles of pages that link here (main, Project and user-space namespaces alike). */
+  linkedFrom: string[];
+}
+
+/** meta-wiki did not answer usefully: slow, down, or an API error. Try again later. */
+export class MetaUnavailableError extends Error {
+  override name = 'MetaUnavailableError';
+}
+
+interface ApiPage {
+  title: string;
+  missing?: boolean;
+  invalid?: boolean;
+  linkshere?: { title: string }[];
+}
+interface ApiReply {
+  error?: { code: string; info?: string };
+  continue?: Record<string, string>;
+  query?: { pages?: ApiPage[]; redirects?: { from: string; to: string }[] };
+}
+
+export async function pageLinks(
+  title: string,
+  options: { baseUrl?: string; timeoutMs?: number } = {},
+): Promise<PageLinks> {
+  const base = options.baseUrl ?? config().metaApiUrl;
+  const linkedFrom: string[] = [];
+  let page: ApiPage | undefined;
+  let cont: Record<string, string> = {};
+  // Follow continuation, but never forever: 10 pages of 500 links is plenty.
+  for (let round = 0; round < 10; round++) {
+    const params = new URLSearchParams({
+      action: 'query',
+      format: 'json',
+      formatversion: '2',
+      prop: 'info|linkshere',
+      lhprop: 'title',
+      lhlimit: '500',
+      redirects: '1',
+      titles: title,
+      maxlag: '5',
+      ...cont,
+    });
+    const reply = await get(`${base}?${params}`, options.timeoutMs ?? META_TIMEOUT_MS);
+    if (reply.error) throw new MetaUnavailableError(`meta-wiki API error ${reply.error.code}`);
+    const p = reply.query?.pages?.[0];
+    if (!p) throw new MetaUnavailableError('meta-wiki API reply has no page');
+    page ??= p;
+    for (const l of p.linkshere ?? []) linkedFrom.push(normalizeTitle(l.title));
+    if (!reply.continue) break;
+    cont = reply.continue;
+  }
+  return {
+    exists: !!page && !page.missing && !page.invalid,
+    title: normalizeTitle(page?.title ?? title),
+    linkedFrom,
+  };
+}
+
+async function get(url: string, timeoutMs: number): Promise<ApiReply> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      headers: { 'user-agent': USER_AGENT, 'api-user-agent': USER_AGENT, accept: 'application/json' },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    throw new MetaUnavailableError(`meta-wiki did not answer: ${(error as Error).name}`, { cause: error });
+  }
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new MetaUnavailableError(`meta-wiki answered ${res.status}`);
+  }
+  try {
+    return (await res.json()) as ApiReply;
+  } catch (error) {
+    throw new MetaUnavailableError('meta-wiki answered something that is not JSON', { cause: error });
+  }
+}

@@ -1,0 +1,215 @@
+// The report use cases.
+//
+// submitReport: check every rule (422 listing all that fail) -> store the report once
+//   (same affiliate, period and URL: the stored one is returned) -> try to verify it on
+//   meta-wiki at once -> accepted, or kept as `received` with a retry scheduled and the
+//   contacts told what happens next.
+// verifyReport (scheduled target and first attempt): page exists and is linked from the
+//   meta Reports page or the affiliate's page -> accept; otherwise retry later.
+// acceptReport: lifecycle moves on (recordReportAccepted, idempotent), the report is
+//   marked accepted with its history, the contacts get a confirmation. Safe to repeat.
+
+import type { AffiliateView, Agreement } from '../affiliates/model.ts';
+import { parsePeriodKey, periodKey } from '../affiliates/model.ts';
+import type { Clock } from '../clock.ts';
+import { config } from '../config.ts';
+import { notFound, unprocessable } from '../errors.ts';
+import { appendTimeline, getAffiliate, recordReportAccepted } from '../lifecycle/service.ts';
+import { log } from '../log.ts';
+import { scheduler } from '../scheduler/index.ts';
+import { sendAccepted, sendReceived } from './emails.ts';
+import { MetaUnavailableError, pageLinks } from './meta-api.ts';
+import { checkMetaUrl, titleOfPage } from './meta-url.ts';
+import { type ReportSubmission, reportProblems } from './rules.ts';
+import {
+  affiliatePk,
+  getReport,
+  putReportOnce,
+  type ReportRecord,
+  reportIdFor,
+  updateReport,
+  type VerificationState,
+} from './store.ts';
+
+export const VERIFY_TARGET = 'verify-report';
+/** Waits between verification attempts; after the last one an organizer decides. */
+export const RETRY_AFTER_MINUTES = [15, 60, 6 * 60, 24 * 60, 24 * 60, 24 * 60, 24 * 60, 48 * 60, 72 * 60];
+
+export const verifyScheduleName = (reportId: string) =>
+  `verify-report-${reportId.slice(reportId.lastIndexOf('.') + 1)}`;
+
+export async function affiliateOr404(affiliateId: string): Promise<AffiliateView> {
+  const affiliate = await getAffiliate(affiliateId);
+  if (!affiliate) throw notFound('No affiliate with this id.');
+  return affiliate;
+}
+
+export interface SubmitOutcome {
+  created: boolean;
+  report: ReportRecord;
+}
+
+export async function submitReport(
+  deps: { clock: Clock },
+  input: { affiliateId: string; agreement?: Agreement; submission: ReportSubmission; who: string },
+): Promise<SubmitOutcome> {
+  const affiliate = await affiliateOr404(input.affiliateId);
+  const agreement = input.agreement ?? affiliate.agreement;
+  const problems = reportProblems(agreement, input.submission);
+  if (problems.length) {
+    throw unprocessable(
+      'report_rejected',
+      `The report was not accepted: ${problems.map((p) => p.message).join(' ')}`,
+      { reasons: problems },
+    );
+  }
+  const url = checkMetaUrl(input.submission.metaUrl);
+  if (!url.ok) throw new Error('unreachable: URL was checked');
+  const period = periodKey(agreement);
+  const now = deps.clock.now().toISOString();
+  const reportId = reportIdFor(affiliate.id, period, url.title);
+  const { created, report } = await putReportOnce({
+    pk: affiliatePk(affiliate.id),
+    sk: `REPORT#${reportId}`,
+    kind: 'report',
+    reportId,
+    affiliateId: affiliate.id,
+    period,
+    periodStart: input.submission.periodStart,
+    periodEnd: input.submission.periodEnd,
+    metaUrl: input.submission.metaUrl,
+    metaTitle: url.title,
+    financialReportUrl: input.submission.financialReportUrl,
+    text: input.submission.text,
+    submittedAt: now,
+    submittedBy: input.who,
+    status: 'received',
+    verification: { state: 'pending', attempts: 0 },
+    history: [{ at: now, what: 'submitted', who: input.who }],
+  });
+  if (!created) return { created, report };
+  await appendTimeline(affiliate.id, {
+    what: 'report_received',
+    who: input.who,
+    data: { reportId, period, metaUrl: report.metaUrl },
+  });
+  const verified = await verifyReport(deps, { affiliateId: affiliate.id, reportId }, affiliate);
+  return { created, report: verified };
+}
+
+/** One verification attempt. Never throws for meta-wiki trouble: it schedules a retry. */
+export async function verifyReport(
+  deps: { clock: Clock },
+  ref: { affiliateId: string; reportId: string },
+  known?: AffiliateView,
+): Promise<ReportRecord> {
+  const report = await getReport(ref.affiliateId, ref.reportId);
+  if (!report) throw notFound('No such report.');
+  const affiliate = known ?? (await affiliateOr404(ref.affiliateId));
+  if (report.status === 'accepted') return finishAcceptance(deps, affiliate, report, 'system');
+
+  let state: VerificationState;
+  let linkedFromReportsPage: boolean | undefined;
+  let linkedFromGroupPage: boolean | undefined;
+  try {
+    const links = await pageLinks(report.metaTitle);
+    const groupTitle = titleOfPage(affiliate.metaPage);
+    linkedFromReportsPage = links.linkedFrom.includes(titleOfPage(config().metaReportsPage)!);
+    linkedFromGroupPage = !!groupTitle && links.linkedFrom.includes(groupTitle);
+    state = !links.exists
+      ? 'page_missing'
+      : linkedFromReportsPage || linkedFromGroupPage
+        ? 'verified'
+        : 'not_linked';
+  } catch (error) {
+    if (!(error instanceof MetaUnavailableError)) throw error;
+    log.warn('meta-wiki unavailable; verification will be retried', {
+      reportId: report.reportId,
+      error: error.message,
+    });
+    state = 'meta_unavailable';
+  }
+
+  const now = deps.clock.now();
+  const attempts = report.verification.attempts + 1;
+  if (state === 'verified') {
+    const updated = await updateReport(report, {
+      verification: {
+        state,
+        attempts,
+        checkedAt: now.toISOString(),
+        linkedFromReportsPage,
+        linkedFromGroupPage,
+      },
+      history: { at: now.toISOString(), what: 'verified_on_meta', who: 'system' },
+      accept: { at: now.toISOString() },
+    });
+    return finishAcceptance(deps, affiliate, updated, 'system');
+  }
+
+  const wait = RETRY_AFTER_MINUTES[attempts - 1];
+  const next = wait === undefined ? undefined : new Date(now.getTime() + wait * 60_000);
+  const updated = await updateReport(report, {
+    verification: {
+      state: next ? state : 'gave_up',
+      attempts,
+      checkedAt: now.toISOString(),
+      nextCheckAt: next?.toISOString(),
+      linkedFromReportsPage,
+      linkedFromGroupPage,
+    },
+    history: { at: now.toISOString(), what: `verification_${state}`, who: 'system' },
+  });
+  if (next) {
+    await scheduler().upsert({
+      name: verifyScheduleName(report.reportId),
+      at: next,
+      target: VERIFY_TARGET,
+      payload: { affiliateId: report.affiliateId, reportId: report.reportId },
+    });
+  }
+  if (attempts === 1) await sendReceived(deps.clock, affiliate, updated, state);
+  return updated;
+}
+
+/** An organizer has checked meta-wiki by hand: accept the report. */
+export async function markVerifiedByHand(
+  deps: { clock: Clock },
+  ref: { affiliateId: string; reportId: string; who: string },
+): Promise<ReportRecord> {
+  const report = await getReport(ref.affiliateId, ref.reportId);
+  if (!report) throw notFound('No such report.');
+  const affiliate = await affiliateOr404(ref.affiliateId);
+  if (report.status === 'accepted') return finishAcceptance(deps, affiliate, report, ref.who);
+  const now = deps.clock.now().toISOString();
+  const updated = await updateReport(report, {
+    verification: { ...report.verification, state: 'confirmed_by_organizer', checkedAt: now, by: ref.who },
+    history: { at: now, what: 'verified_by_organizer', who: ref.who },
+    accept: { at: now },
+  });
+  return finishAcceptance(deps, affiliate, updated, ref.who);
+}
+
+/** Everything after a report is accepted; each step is idempotent, so a retry completes it. */
+async function finishAcceptance(
+  deps: { clock: Clock },
+  affiliate: AffiliateView,
+  report: ReportRecord,
+  actor: string,
+): Promise<ReportRecord> {
+  const { status } = await recordReportAccepted({
+    affiliateId: affiliate.id,
+    period: report.period,
+    reportId: report.reportId,
+    actor,
+  });
+  await sendAccepted(deps.clock, affiliate, report);
+  await scheduler().remove(verifyScheduleName(report.reportId));
+  log.info('report accepted', { affiliateId: affiliate.id, reportId: report.reportId, status });
+  return report;
+}
+
+/** The agreement a personal link's token names. */
+export function agreementOfPeriod(period: string): Agreement | undefined {
+  return parsePeriodKey(period);
+}

@@ -1,0 +1,192 @@
+// Reports live in the affiliates table beside the affiliate they belong to:
+//   pk AFF#<affiliateId>, sk REPORT#<reportId>     one submitted report, with its history
+//   pk AFF#<affiliateId>, sk CHECKLIST#<period>    reinstatement steps an organizer confirmed
+// reportId = <period>.<hash of affiliate, period and meta URL>, so submitting the same
+// report twice finds the same item (idempotency) and reports sort by period.
+
+import { createHash } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../aws/dynamodb.ts';
+import { tableName } from '../tables.ts';
+
+export const affiliatePk = (affiliateId: string) => `AFF#${affiliateId}`;
+
+export type ReportStatus = 'received' | 'accepted';
+export type VerificationState =
+  | 'pending'
+  | 'verified'
+  | 'page_missing'
+  | 'not_linked'
+  | 'meta_unavailable'
+  | 'confirmed_by_organizer'
+  | 'gave_up';
+
+export interface HistoryEntry {
+  at: string;
+  what: string;
+  who: string;
+}
+
+export interface ReportRecord {
+  pk: string;
+  sk: string;
+  kind: 'report';
+  reportId: string;
+  affiliateId: string;
+  period: string;
+  periodStart: string;
+  periodEnd: string;
+  metaUrl: string;
+  metaTitle: string;
+  financialReportUrl?: string;
+  text: string;
+  submittedAt: string;
+  submittedBy: string;
+  status: ReportStatus;
+  acceptedAt?: string;
+  verification: {
+    state: VerificationState;
+    attempts: number;
+    checkedAt?: string;
+    nextCheckAt?: string;
+    linkedFromReportsPage?: boolean;
+    linkedFromGroupPage?: boolean;
+    by?: string;
+  };
+  history: HistoryEntry[];
+}
+
+export function reportIdFor(affiliateId: string, period: string, metaTitle: string): string {
+  const hash = createHash('sha256').update(`${affiliateId}\n${period}\n${metaTitle}`).digest('hex');
+  return `${period}.${hash.slice(0, 20)}`;
+}
+
+/** Store a new report; if the same one is already there, return that instead. */
+export async function putReportOnce(
+  record: ReportRecord,
+): Promise<{ created: boolean; report: ReportRecord }> {
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: tableName('affiliates'),
+        Item: record,
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return { created: true, report: record };
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    const existing = await getReport(record.affiliateId, record.reportId);
+    if (!existing) throw error;
+    return { created: false, report: existing };
+  }
+}
+
+export async function getReport(affiliateId: string, reportId: string): Promise<ReportRecord | undefined> {
+  const got = await dynamo().send(
+    new GetCommand({
+      TableName: tableName('affiliates'),
+      Key: { pk: affiliatePk(affiliateId), sk: `REPORT#${reportId}` },
+      ConsistentRead: true,
+    }),
+  );
+  return got.Item as ReportRecord | undefined;
+}
+
+export async function listReports(affiliateId: string): Promise<ReportRecord[]> {
+  const out: ReportRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName('affiliates'),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :report)',
+        ExpressionAttributeValues: { ':pk': affiliatePk(affiliateId), ':report': 'REPORT#' },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...((page.Items ?? []) as ReportRecord[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/** Record the outcome of a verification attempt (and, when accepted, the new status). */
+export async function updateReport(
+  report: ReportRecord,
+  change: {
+    verification: ReportRecord['verification'];
+    history: HistoryEntry;
+    accept?: { at: string };
+  },
+): Promise<ReportRecord> {
+  const names: Record<string, string> = { '#v': 'verification', '#h': 'history' };
+  const values: Record<string, unknown> = { ':v': change.verification, ':h': [change.history] };
+  let set = '#v = :v, #h = list_append(#h, :h)';
+  if (change.accept) {
+    names['#s'] = 'status';
+    values[':accepted'] = 'accepted';
+    values[':at'] = change.accept.at;
+    set += ', #s = :accepted, acceptedAt = if_not_exists(acceptedAt, :at)';
+  }
+  const out = await dynamo().send(
+    new UpdateCommand({
+      TableName: tableName('affiliates'),
+      Key: { pk: report.pk, sk: report.sk },
+      UpdateExpression: `SET ${set}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return out.Attributes as ReportRecord;
+}
+
+export type ChecklistStep = 'report_posted' | 'group_page_updated' | 'wikimedia_l_told';
+export interface Confirmation {
+  who: string;
+  at: string;
+  note?: string;
+}
+export interface ChecklistRecord {
+  confirmations: Partial<Record<ChecklistStep, Confirmation>>;
+}
+
+export async function getChecklistRecord(affiliateId: string, period: string): Promise<ChecklistRecord> {
+  const got = await dynamo().send(
+    new GetCommand({
+      TableName: tableName('affiliates'),
+      Key: { pk: affiliatePk(affiliateId), sk: `CHECKLIST#${period}` },
+      ConsistentRead: true,
+    }),
+  );
+  return { confirmations: (got.Item?.confirmations as ChecklistRecord['confirmations']) ?? {} };
+}
+
+export async function confirmStep(
+  affiliateId: string,
+  period: string,
+  step: ChecklistStep,
+  confirmation: Confirmation,
+): Promise<void> {
+  await dynamo().send(
+    new UpdateCommand({
+      TableName: tableName('affiliates'),
+      Key: { pk: affiliatePk(affiliateId), sk: `CHECKLIST#${period}` },
+      UpdateExpression: 'SET confirmations = if_not_exists(confirmations, :empty)',
+      ExpressionAttributeValues: { ':empty': {} },
+    }),
+  );
+  await dynamo().send(
+    new UpdateCommand({
+      TableName: tableName('affiliates'),
+      Key: { pk: affiliatePk(affiliateId), sk: `CHECKLIST#${period}` },
+      UpdateExpression: 'SET confirmations.#step = if_not_exists(confirmations.#step, :c)',
+      ExpressionAttributeNames: { '#step': step },
+      ExpressionAttributeValues: { ':c': confirmation },
+    }),
+  );
+}

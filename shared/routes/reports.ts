@@ -1,0 +1,147 @@
+// Annual reports: the personal link's page and submission, meta-wiki verification, the
+// organizer's report list, the reinstatement checklist and reinstatement.
+
+import { confirmStepSchema, reportFormSchema, reportSubmissionSchema } from '../reports/rules.ts';
+import type { FunctionDef, RouteDef } from './types.ts';
+
+export const reportFunctions: FunctionDef[] = [
+  {
+    name: 'report-page',
+    description: 'Serves the report form behind the personal link in reminder emails.',
+    memoryMb: 256,
+    timeoutSeconds: 5,
+    sizing: 'one token check and one affiliate read',
+    uses: { tables: [{ table: 'affiliates', access: 'read' }], secrets: ['reportLink'] },
+  },
+  {
+    name: 'submit-report',
+    description: 'Checks a submitted report against the rules, stores it, and verifies it on meta-wiki.',
+    memoryMb: 512,
+    timeoutSeconds: 20,
+    sizing:
+      'language detection on up to 200 KB of text, one meta-wiki call capped at 5 s, a few writes and an email',
+    uses: {
+      tables: [
+        { table: 'affiliates', access: 'readwrite' },
+        { table: 'outbox', access: 'readwrite' },
+      ],
+      sendsMail: true,
+      schedules: true,
+      secrets: ['reportLink'],
+    },
+  },
+  {
+    name: 'verify-report',
+    description: 'Scheduled: retries verifying a received report on meta-wiki.',
+    memoryMb: 256,
+    timeoutSeconds: 20,
+    sizing: 'one meta-wiki call capped at 5 s, a few writes and an email',
+    uses: {
+      tables: [
+        { table: 'affiliates', access: 'readwrite' },
+        { table: 'outbox', access: 'readwrite' },
+      ],
+      sendsMail: true,
+      schedules: true,
+    },
+  },
+  {
+    name: 'admin-reports',
+    description:
+      'Organizer routes: reports, verification by hand, the reinstatement checklist, reinstatement.',
+    memoryMb: 256,
+    timeoutSeconds: 15,
+    sizing: 'a few reads and writes, at most one meta-wiki call capped at 3 s, the reinstatement emails',
+    uses: {
+      tables: [
+        { table: 'affiliates', access: 'readwrite' },
+        { table: 'outbox', access: 'readwrite' },
+      ],
+      sendsMail: true,
+      schedules: true,
+    },
+  },
+];
+
+const admin = (
+  method: RouteDef['method'],
+  path: string,
+  summary: string,
+  responses: Record<number, string>,
+  extra: Partial<RouteDef> = {},
+): RouteDef => ({ method, path, function: 'admin-reports', access: 'admin', summary, responses, ...extra });
+
+export const reportRoutes: RouteDef[] = [
+  {
+    method: 'GET',
+    path: '/affiliates/{id}/report',
+    function: 'report-page',
+    access: 'public',
+    summary: 'The report form behind the personal link (English, Urdu).',
+    query: { token: 'the signed token from the email', lang: 'en or ur' },
+    html: true,
+    responses: { 200: 'The form.', 401: 'The link is not valid.', 410: 'The link has expired.' },
+  },
+  {
+    method: 'POST',
+    path: '/affiliates/{id}/reports',
+    function: 'submit-report',
+    access: 'public',
+    summary: 'Submit the annual report with the personal link (Bearer token, or the form with its token).',
+    body: { json: reportSubmissionSchema, form: reportFormSchema },
+    responses: {
+      200: 'This report was already submitted; the stored one is returned.',
+      201: 'Stored; accepted at once, or received and being verified on meta-wiki.',
+      400: 'A field is missing or malformed.',
+      401: 'The link is not valid or has expired.',
+      404: 'No such affiliate.',
+      413: 'The body is too large (the text may be up to 200 KB).',
+      422: 'The report breaks one or more rules; each is named.',
+    },
+  },
+  {
+    method: 'POST',
+    path: '/admin/affiliates/{id}/reports',
+    function: 'submit-report',
+    access: 'admin',
+    summary: 'Submit a report on behalf of an affiliate, for its current agreement period.',
+    body: { json: reportSubmissionSchema },
+    responses: {
+      200: 'Already submitted.',
+      201: 'Stored.',
+      404: 'No such affiliate.',
+      422: 'Rules broken; each is named.',
+    },
+  },
+  admin('GET', '/admin/affiliates/{id}/reports', 'The reports of an affiliate, with their history.', {
+    200: 'The reports, newest period first.',
+    404: 'No such affiliate.',
+  }),
+  admin(
+    'POST',
+    '/admin/affiliates/{id}/reports/{reportId}/verify',
+    'Mark a report verified by hand (an organizer checked meta-wiki); accepts it.',
+    { 200: 'Accepted.', 404: 'No such affiliate or report.' },
+  ),
+  admin('GET', '/admin/affiliates/{id}/checklist', 'The reinstatement checklist.', {
+    200: 'The three steps and which are done.',
+    404: 'No such affiliate.',
+  }),
+  admin(
+    'POST',
+    '/admin/affiliates/{id}/checklist',
+    'Confirm a reinstatement step by hand.',
+    { 200: 'The updated checklist.', 400: 'Unknown step.', 404: 'No such affiliate.' },
+    { body: { json: confirmStepSchema } },
+  ),
+  admin(
+    'POST',
+    '/admin/affiliates/{id}/reinstate',
+    'Reinstate an affiliate once the checklist is complete.',
+    {
+      200: 'Reinstated; Wikimedia-l is told.',
+      404: 'No such affiliate.',
+      422: 'Steps are missing; each is listed.',
+    },
+  ),
+];
