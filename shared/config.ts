@@ -37,6 +37,8 @@ export interface Config {
   metaApiUrl: string;
   /** The meta-wiki page that lists affiliate reports; a report linked from it counts as linked. */
   metaReportsPage: string;
+  /** How long one meta-wiki API call may take before we give up and retry later. */
+  metaTimeoutMs: number;
   applicationRetentionDays: number;
   /** Physical table names set by the CDK stack, keyed by environment variable (TABLE_*). */
   tableNames: Record<string, string>;
@@ -107,6 +109,7 @@ export function loadConfig(env: Env): Config {
     timeZone,
     metaApiUrl: env.META_API_URL || 'https://meta.wikimedia.org/w/api.php',
     metaReportsPage: env.META_REPORTS_PAGE || 'Wikimedia Affiliates Reports',
+    metaTimeoutMs: int('META_API_TIMEOUT_MS', 5000),
     applicationRetentionDays: int('APPLICATION_RETENTION_DAYS', 90),
     tableNames: Object.fromEntries(
       Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('TABLE_') && !!e[1]),
