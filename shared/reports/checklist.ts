@@ -119,7 +119,7 @@ async function groupPageLinks(affiliate: AffiliateView, report: ReportRecord, ch
   const groupTitle = titleOfPage(affiliate.metaPage);
   if (!checkMeta || !groupTitle) return false;
   try {
-    const links = await pageLinks(report.metaTitle, { timeoutMs: 3000 });
+    const links = await pageLinks(report.metaTitle);
     return links.linkedFrom.includes(groupTitle);
   } catch (error) {
     if (!(error instanceof MetaUnavailableError)) throw error;

@@ -9,7 +9,6 @@
 import { config } from '../config.ts';
 import { normalizeTitle } from './meta-url.ts';
 
-export const META_TIMEOUT_MS = 5000;
 /** Identifies us to Wikimedia, as its User-Agent policy asks. */
 const USER_AGENT = 'AffiliateCompliance/0.1 (Wikimedia Community User Group Pakistan; organizers)';
 
@@ -60,7 +59,7 @@ export async function pageLinks(
       maxlag: '5',
       ...cont,
     });
-    const reply = await get(`${base}?${params}`, options.timeoutMs ?? META_TIMEOUT_MS);
+    const reply = await get(`${base}?${params}`, options.timeoutMs ?? config().metaTimeoutMs);
     if (reply.error) throw new MetaUnavailableError(`meta-wiki API error ${reply.error.code}`);
     const p = reply.query?.pages?.[0];
     if (!p) throw new MetaUnavailableError('meta-wiki API reply has no page');
