@@ -87,9 +87,10 @@ export interface FunctionFigures {
 }
 
 export async function benchFunctions(
-  defs: FunctionDef[],
+  all: FunctionDef[],
   options: { reps: number; log: (line: string) => void },
-): Promise<{ rows: Row[]; figures: FunctionFigures[] }> {
+): Promise<{ rows: Row[]; figures: FunctionFigures[]; failed: string[] }> {
+  let defs = all;
   const dir = await mkdtemp(join(tmpdir(), 'bench-functions-'));
   try {
     const starter = join(dir, 'start.mjs');
@@ -100,13 +101,24 @@ export async function benchFunctions(
     // Bundle every function and every distinct ceiling.
     const bundles = new Map<string, string>();
     const ceilings = new Map<string, string>();
+    const failed: string[] = [];
     await Promise.all(
       defs.map(async (def) => {
         const outfile = join(dir, `${def.name}.mjs`);
-        await build({ ...lambdaBundling, entryPoints: [join(root, 'functions', `${def.name}.ts`)], outfile });
-        bundles.set(def.name, outfile);
+        try {
+          await build({
+            ...lambdaBundling,
+            entryPoints: [join(root, 'functions', `${def.name}.ts`)],
+            outfile,
+          });
+          bundles.set(def.name, outfile);
+        } catch (error) {
+          // A feature still being built must not stop the rest of the bench.
+          failed.push(`${def.name}: does not bundle (${(error as Error).message.split('\n')[1] ?? ''})`);
+        }
       }),
     );
+    defs = defs.filter((d) => bundles.has(d.name));
     for (const def of defs) {
       const sig = signature(def.uses);
       if (ceilings.has(sig)) continue;
@@ -179,7 +191,7 @@ export async function benchFunctions(
         }),
       ].map((r) => (noClient ? { ...r, ratio: Number.NaN } : r));
     });
-    return { rows, figures };
+    return { rows, figures, failed };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

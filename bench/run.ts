@@ -34,6 +34,7 @@ if (wanted.has('functions')) {
   log(`functions: bundling and timing ${functions.length} functions, ${reps} runs each`);
   const result = await benchFunctions(functions, { reps, log });
   rows.push(...result.rows);
+  skipped.push(...result.failed);
   details.functions = result.figures;
 }
 
