@@ -1,0 +1,93 @@
+// Headless Chromium: an affiliate opens the personal link from its reminder email (as
+// SES local stored it), fills in the form and sees the result; a rejected report shows
+// every reason on the page.
+
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGLISH_REPORT, samples } from '../fixtures/language-samples.ts';
+import { type FakeMediaWiki, startFakeMediaWiki } from '../support/fake-mediawiki.ts';
+import { affiliateStatus, createAffiliate, REPORTS_PAGE, reportLinkIn } from '../support/reports.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+let stack: TestStack;
+let meta: FakeMediaWiki;
+let browser: Browser;
+let profile: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package`);
+  meta = await startFakeMediaWiki();
+  stack = await startTestStack({
+    startAt: new Date('2025-07-02T00:00:00Z'),
+    env: { META_API_URL: meta.url, META_API_TIMEOUT_MS: '500' },
+  });
+  await createAffiliate(stack, 'browse');
+  await stack.advanceTo('2026-07-01T06:00:00Z');
+  profile = await mkdtemp(join(tmpdir(), 'chromium-'));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--user-data-dir=${profile}`,
+    ],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  await meta?.stop();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+async function reminderLink(): Promise<string> {
+  const mails = (await stack.emailsTo('browse@groups.example.org')).filter((m) =>
+    /report\?token=/.test(m.body.text ?? ''),
+  );
+  expect(mails.length).toBeGreaterThan(0);
+  return reportLinkIn(mails.at(-1)!);
+}
+
+describe('the report form in a browser', () => {
+  it('shows every reason a report is refused, keeping what was typed', async () => {
+    const page = await browser.newPage();
+    await page.goto(await reminderLink());
+    await expect(page.locator('#affiliate').textContent()).resolves.toContain('Wikimedia browse User Group');
+    await page.fill('#periodStart', '2025-09-01');
+    await page.fill('#metaUrl', 'https://meta.wikimedia.org.example.com/wiki/Report');
+    await page.fill('#text', samples.find((s) => s.name.startsWith('Urdu in Latin'))!.text);
+    await Promise.all([page.waitForURL(/\/reports$/), page.click('button[type=submit]')]);
+    const reasons = await page.locator('#problems li').allTextContents();
+    expect(reasons).toHaveLength(3);
+    expect(reasons.join(' ')).toMatch(
+      /whole agreement period[\s\S]*meta\.wikimedia\.org exactly[\s\S]*English/,
+    );
+    expect(await page.inputValue('#metaUrl')).toBe('https://meta.wikimedia.org.example.com/wiki/Report');
+    expect((await affiliateStatus(stack, 'browse')).status).toBe('report_due');
+    await page.close();
+  });
+
+  it('goes from the reminder email to an accepted report', async () => {
+    meta.pages.set('Wikimedia browse/Reports/2026', { linkedFrom: [REPORTS_PAGE] });
+    const page = await browser.newPage();
+    await page.goto(await reminderLink());
+    await page.fill('#metaUrl', 'https://meta.wikimedia.org/wiki/Wikimedia_browse/Reports/2026');
+    await page.fill('#text', ENGLISH_REPORT);
+    await Promise.all([page.waitForURL(/\/reports$/), page.click('button[type=submit]')]);
+    expect(await page.locator('h1').textContent()).toBe('Report accepted');
+    expect(await page.locator('#outcome').getAttribute('data-status')).toBe('accepted');
+    expect((await affiliateStatus(stack, 'browse')).status).toBe('active');
+    await page.close();
+  });
+});

@@ -1,0 +1,256 @@
+// Annual reports on the local stack, with meta-wiki played by a local fake: a report in
+// each lifecycle window, what is refused and why, meta-wiki slow or down with nothing
+// lost, and the reinstatement checklist end to end.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samples } from '../fixtures/language-samples.ts';
+import { type FakeMediaWiki, startFakeMediaWiki } from '../support/fake-mediawiki.ts';
+import {
+  AGREEMENT,
+  affiliateStatus,
+  createAffiliate,
+  goodReport,
+  REPORTS_PAGE,
+  reportLinkIn,
+  tokenOf,
+} from '../support/reports.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+let stack: TestStack;
+let meta: FakeMediaWiki;
+
+beforeAll(async () => {
+  meta = await startFakeMediaWiki({ slowMs: 1000 });
+  stack = await startTestStack({
+    startAt: new Date('2025-07-02T00:00:00Z'),
+    env: { META_API_URL: meta.url, META_API_TIMEOUT_MS: '300' },
+  });
+  for (const id of ['due', 'bad', 'down', 'slow', 'late', 'gone']) await createAffiliate(stack, id);
+  // The first reminder goes out on 30 June 2026 (30 days before the 30 July due date).
+  await stack.advanceTo('2026-07-01T06:00:00Z');
+});
+afterAll(async () => {
+  await stack?.stop();
+  await meta?.stop();
+});
+
+const submit = (id: string, token: string, body: unknown) =>
+  stack.api(`/affiliates/${id}/reports`, { json: body, headers: { authorization: `Bearer ${token}` } });
+
+async function linkFor(id: string): Promise<string> {
+  const mails = await stack.emailsTo(`${id}@groups.example.org`);
+  const withLink = mails.filter((m) => /report\?token=/.test(m.body.text ?? ''));
+  expect(withLink.length, `a reminder with a link to ${id}`).toBeGreaterThan(0);
+  return reportLinkIn(withLink.at(-1)!);
+}
+
+const reportsOf = async (id: string) =>
+  (
+    (await (await stack.api(`/admin/affiliates/${id}/reports`, { admin: true })).json()) as {
+      reports: {
+        reportId: string;
+        status: string;
+        verification: { state: string };
+        history: { what: string }[];
+      }[];
+    }
+  ).reports;
+
+describe('a report in the report_due window', () => {
+  it('is verified on meta-wiki, renews the agreement and confirms to the contacts', async () => {
+    expect((await affiliateStatus(stack, 'due')).status).toBe('report_due');
+    meta.mode = 'ok';
+    meta.pages.set('Wikimedia due/Reports/2026', { linkedFrom: [REPORTS_PAGE] });
+    const res = await submit('due', tokenOf(await linkFor('due')), goodReport('Wikimedia due/Reports/2026'));
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { report: { status: string; verification: { state: string } } };
+    expect(body.report.status).toBe('accepted');
+    expect(body.report.verification.state).toBe('verified');
+
+    const affiliate = await affiliateStatus(stack, 'due');
+    expect(affiliate.status).toBe('active');
+    expect((affiliate.agreement as { start: string }).start).toBe('2026-07-01');
+    const confirmations = (await stack.emailsTo('due@groups.example.org')).filter((m) =>
+      /accepted/i.test(m.subject),
+    );
+    expect(confirmations).toHaveLength(1);
+    expect(confirmations[0]!.body.text).toContain('1 July 2025');
+    const [stored] = await reportsOf('due');
+    expect(stored?.history.map((h) => h.what)).toEqual(['submitted', 'verified_on_meta']);
+  });
+
+  it('refuses a report breaking several rules with 422 naming each, and stores nothing', async () => {
+    const token = tokenOf(await linkFor('bad'));
+    const res = await submit('bad', token, {
+      periodStart: '2025-08-01',
+      periodEnd: '2026-05-31',
+      metaUrl: 'https://meta.wikimedia.org.example.com/wiki/Report',
+      text: samples.find((s) => s.name.startsWith('Urdu (Arabic'))!.text,
+    });
+    expect(res.status).toBe(422);
+    const { error } = (await res.json()) as {
+      error: { code: string; reasons: { field: string; message: string }[] };
+    };
+    expect(error.code).toBe('report_rejected');
+    expect(error.reasons.map((r) => r.field)).toEqual(['periodStart', 'periodEnd', 'metaUrl', 'text']);
+    expect(error.reasons.map((r) => r.message).join(' ')).toMatch(/English/);
+    expect(await reportsOf('bad')).toEqual([]);
+    expect((await affiliateStatus(stack, 'bad')).status).toBe('report_due');
+  });
+
+  it('refuses a missing, tampered or other affiliate token with 401', async () => {
+    const token = tokenOf(await linkFor('bad'));
+    expect((await stack.api('/affiliates/bad/reports', { json: goodReport('X') })).status).toBe(401);
+    expect((await submit('bad', `${token}x`, goodReport('X'))).status).toBe(401);
+    expect((await submit('due', token, goodReport('X'))).status).toBe(401);
+  });
+
+  it('keeps a report when meta-wiki answers 5xx, tells the group, and accepts it on a scheduled retry', async () => {
+    meta.mode = 'server_error';
+    meta.pages.set('Wikimedia down/Reports/2026', { linkedFrom: ['Wikimedia down'] });
+    const res = await submit(
+      'down',
+      tokenOf(await linkFor('down')),
+      goodReport('Wikimedia down/Reports/2026'),
+    );
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { report: { status: string } }).report.status).toBe('received');
+    const received = (await stack.emailsTo('down@groups.example.org')).filter((m) =>
+      /received/i.test(m.subject),
+    );
+    expect(received).toHaveLength(1);
+    expect(received[0]!.body.text).toMatch(/What happens next/);
+    expect((await affiliateStatus(stack, 'down')).status).toBe('report_due');
+
+    meta.mode = 'ok';
+    const moved = await stack.advanceTo('2026-07-01T07:00:00Z');
+    expect(moved.fired.map((f) => f.target)).toContain('verify-report');
+    expect((await reportsOf('down'))[0]?.status).toBe('accepted');
+    expect((await affiliateStatus(stack, 'down')).status).toBe('active');
+    const accepted = (await stack.emailsTo('down@groups.example.org')).filter((m) =>
+      /accepted/i.test(m.subject),
+    );
+    expect(accepted).toHaveLength(1);
+  });
+
+  it('survives a meta-wiki timeout, and the same report sent twice is stored once', async () => {
+    meta.mode = 'slow';
+    meta.pages.set('Wikimedia slow/Reports/2026', { linkedFrom: [REPORTS_PAGE] });
+    const token = tokenOf(await linkFor('slow'));
+    const first = await submit('slow', token, goodReport('Wikimedia slow/Reports/2026'));
+    expect(first.status).toBe(201);
+    const again = await submit('slow', token, {
+      ...goodReport('Wikimedia slow/Reports/2026'),
+      metaUrl: 'https://meta.wikimedia.org/wiki/Wikimedia_slow/Reports/2026',
+    });
+    expect(again.status).toBe(200);
+    const reports = await reportsOf('slow');
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.verification.state).toBe('meta_unavailable');
+    expect(
+      (await stack.emailsTo('slow@groups.example.org')).filter((m) => /received/i.test(m.subject)),
+    ).toHaveLength(1);
+
+    // An organizer checks meta-wiki by hand and marks it verified.
+    const marked = await stack.api(`/admin/affiliates/slow/reports/${reports[0]!.reportId}/verify`, {
+      admin: true,
+      method: 'POST',
+    });
+    expect(marked.status).toBe(200);
+    expect((await affiliateStatus(stack, 'slow')).status).toBe('active');
+  });
+});
+
+describe('a report in the expired window, and the reinstatement checklist', () => {
+  it('moves an expired affiliate to reinstatement_review, cancels removal, and reinstates once all steps hold', async () => {
+    // The expiry notice goes out on 31 July 2026, the day after the due date.
+    await stack.advanceTo('2026-07-31T06:00:00Z');
+    expect((await affiliateStatus(stack, 'late')).status).toBe('expired');
+    meta.mode = 'ok';
+    meta.pages.set('Wikimedia late/Reports/2026', { linkedFrom: [REPORTS_PAGE] });
+    const res = await submit(
+      'late',
+      tokenOf(await linkFor('late')),
+      goodReport('Wikimedia late/Reports/2026'),
+    );
+    expect(res.status).toBe(201);
+    expect((await affiliateStatus(stack, 'late')).status).toBe('reinstatement_review');
+
+    // Past the removal date: the removal was cancelled.
+    await stack.advanceTo('2026-09-01T06:00:00Z');
+    expect((await affiliateStatus(stack, 'late')).status).toBe('reinstatement_review');
+
+    const refused = await stack.api('/admin/affiliates/late/reinstate', { admin: true, method: 'POST' });
+    expect(refused.status).toBe(422);
+    const { error } = (await refused.json()) as { error: { missing: { step: string }[] } };
+    expect(error.missing.map((m) => m.step)).toEqual(['group_page_updated', 'wikimedia_l_told']);
+
+    // The group links the report from its page; the checklist sees it through the API.
+    meta.pages.set('Wikimedia late/Reports/2026', { linkedFrom: [REPORTS_PAGE, 'Wikimedia late'] });
+    const checklist = (await (
+      await stack.api('/admin/affiliates/late/checklist', { admin: true })
+    ).json()) as {
+      checklist: { complete: boolean; steps: { step: string; done: boolean; how?: string }[] };
+    };
+    expect(checklist.checklist.steps.map((s) => [s.step, s.done, s.how])).toEqual([
+      ['report_posted', true, 'verified_on_meta'],
+      ['group_page_updated', true, 'verified_on_meta'],
+      ['wikimedia_l_told', true, 'system_sends_on_reinstatement'],
+    ]);
+
+    await stack.clearEmails();
+    const ok = await stack.api('/admin/affiliates/late/reinstate', { admin: true, method: 'POST' });
+    expect(ok.status).toBe(200);
+    expect((await affiliateStatus(stack, 'late')).status).toBe('active');
+    expect(await stack.emailsTo('wikimedia-l')).toHaveLength(1);
+  });
+
+  it('accepts organizer confirmations for steps meta-wiki cannot show', async () => {
+    meta.mode = 'server_error';
+    const refused = await stack.api('/admin/affiliates/gone/reinstate', { admin: true, method: 'POST' });
+    expect(refused.status).toBe(422);
+    for (const step of ['report_posted', 'group_page_updated', 'wikimedia_l_told']) {
+      const res = await stack.api('/admin/affiliates/gone/checklist', {
+        admin: true,
+        json: { step, note: 'checked' },
+      });
+      expect(res.status).toBe(200);
+    }
+    const checklist = (await (
+      await stack.api('/admin/affiliates/gone/checklist', { admin: true })
+    ).json()) as {
+      checklist: { complete: boolean; steps: { how?: string }[] };
+    };
+    expect(checklist.checklist.complete).toBe(true);
+    expect(checklist.checklist.steps.map((s) => s.how)).toEqual([
+      'confirmed_by_organizer',
+      'confirmed_by_organizer',
+      'group_sent_it',
+    ]);
+    expect(
+      (await stack.api('/admin/affiliates/gone/checklist', { admin: true, json: { step: 'nonsense' } }))
+        .status,
+    ).toBe(400);
+  });
+});
+
+describe('the personal link page', () => {
+  it('shows the affiliate and period in English or Urdu, and a clear page for a bad link', async () => {
+    const link = await linkFor('bad');
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Wikimedia bad User Group');
+    expect(html).toContain('1 July 2025');
+    const urdu = await (await fetch(`${link}&lang=ur`)).text();
+    expect(urdu).toContain('dir="rtl"');
+    expect(urdu).toContain('رپورٹ');
+
+    const broken = await fetch(link.replace(/token=./, 'token=Z'), { headers: { accept: 'text/html' } });
+    expect(broken.status).toBe(401);
+    const text = await broken.text();
+    expect(text).toContain('This report link does not work');
+    expect(text).not.toMatch(/at \w+ \(|node_modules|Error:/);
+    expect(AGREEMENT.start).toBe('2025-07-01');
+  });
+});
