@@ -21,16 +21,19 @@ export function formatDay(day: string, lang = 'en'): string {
   }).format(date);
 }
 
-function languageOf(affiliate: AffiliateView): string {
-  const first = affiliate.languages?.find((l) => isSupported(l));
-  return first ?? 'en';
+/** English always (the working language of reports), then each other language the group reads. */
+function languagesOf(affiliate: AffiliateView): string[] {
+  const others = (affiliate.languages ?? []).filter((l) => l !== 'en' && isSupported(l));
+  return ['en', ...new Set(others)];
 }
 
-function toHtml(text: string): string {
-  return text
+function toHtml(lang: string, text: string): string {
+  const { dir } = languageInfo(lang);
+  const paragraphs = text
     .split(/\n{2,}/)
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
+  return `<div lang="${lang}" dir="${dir}">${paragraphs}</div>`;
 }
 
 async function send(
@@ -40,21 +43,26 @@ async function send(
   kind: string,
   subjectKey: MessageKey,
   bodyKey: MessageKey,
-  vars: Record<string, string>,
+  vars: (lang: string) => Record<string, string>,
 ) {
   if (!affiliate.contactEmails?.length) return 'no_recipients' as const;
-  const lang = languageOf(affiliate);
-  const text = t(lang, bodyKey, { name: affiliate.name, ...vars }).replace(/ {2,}/g, ' ');
+  const parts = languagesOf(affiliate).map((lang) => ({
+    lang,
+    text: t(lang, bodyKey, { name: affiliate.name, ...vars(lang) }).replace(/ {2,}/g, ' '),
+  }));
   return sendOnce({ mailer: sesMailer, clock }, key, {
     to: affiliate.contactEmails,
-    subject: t(lang, subjectKey),
-    text,
-    html: toHtml(text),
+    subject: parts
+      .map((p) => t(p.lang, subjectKey))
+      .filter((s, i, all) => all.indexOf(s) === i)
+      .join(' / '),
+    text: parts.map((p) => p.text).join('\n\n---\n\n'),
+    html: parts.map((p) => toHtml(p.lang, p.text)).join('\n<hr>\n'),
     tags: { kind, affiliate: affiliate.id },
   });
 }
 
-const datesOf = (report: ReportRecord, lang: string) => ({
+const datesOf = (report: ReportRecord) => (lang: string) => ({
   start: formatDay(report.periodStart, lang),
   end: formatDay(report.periodEnd, lang),
   url: report.metaUrl,
@@ -66,7 +74,6 @@ export function sendReceived(
   report: ReportRecord,
   state: VerificationState,
 ) {
-  const lang = languageOf(affiliate);
   const detailKey = `report.email.detail.${state}` as MessageKey;
   const known = ['meta_unavailable', 'page_missing', 'not_linked'].includes(state);
   return send(
@@ -76,12 +83,11 @@ export function sendReceived(
     'report_received',
     'report.email.received.subject',
     'report.email.received.body',
-    { ...datesOf(report, lang), detail: known ? t(lang, detailKey) : '' },
+    (lang) => ({ ...datesOf(report)(lang), detail: known ? t(lang, detailKey) : '' }),
   );
 }
 
 export function sendAccepted(clock: Clock, affiliate: AffiliateView, report: ReportRecord) {
-  const lang = languageOf(affiliate);
   return send(
     clock,
     affiliate,
@@ -89,6 +95,6 @@ export function sendAccepted(clock: Clock, affiliate: AffiliateView, report: Rep
     'report_accepted',
     'report.email.accepted.subject',
     'report.email.accepted.body',
-    datesOf(report, lang),
+    datesOf(report),
   );
 }
