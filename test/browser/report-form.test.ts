@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGLISH_REPORT, samples } from '../fixtures/language-samples.ts';
 import { type FakeMediaWiki, startFakeMediaWiki } from '../support/fake-mediawiki.ts';
@@ -17,7 +17,7 @@ const CHROMIUM = '/usr/bin/chromium';
 
 let stack: TestStack;
 let meta: FakeMediaWiki;
-let browser: Browser;
+let browser: BrowserContext;
 let profile: string;
 
 beforeAll(async () => {
@@ -30,8 +30,10 @@ beforeAll(async () => {
   await createAffiliate(stack, 'browse');
   await stack.advanceTo('2026-07-01T06:00:00Z');
   profile = await mkdtemp(join(tmpdir(), 'chromium-'));
-  browser = await chromium.launch({
+  // A fresh profile directory each run (Playwright takes it as the persistent context).
+  browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
+    headless: true,
     args: [
       '--headless',
       '--no-sandbox',
@@ -40,7 +42,6 @@ beforeAll(async () => {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--user-data-dir=${profile}`,
     ],
   });
 });
