@@ -3,16 +3,18 @@
 //
 //   npm run bench                      everything
 //   npm run bench -- functions api     only some sections
-//   BENCH_REPS=5 npm run bench         fewer repeated runs (default 9)
+//   BENCH_REPS=5 npm run bench         fewer repeated runs (default 9; the API section takes at most 3)
 
 import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { functions } from '../shared/routes/index.ts';
+import { benchApi } from './api.ts';
 import { benchFunctions } from './functions.ts';
+import { startBenchStack } from './stack.ts';
 import { formatTable, type Row } from './stats.ts';
 
-const SECTIONS = ['functions'] as const;
+const SECTIONS = ['functions', 'api'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -36,6 +38,26 @@ if (wanted.has('functions')) {
   rows.push(...result.rows);
   skipped.push(...result.failed);
   details.functions = result.figures;
+}
+
+if (wanted.has('api')) {
+  log('api: POST /applications under autocannon vs the same SDK calls made directly');
+  const stack = await startBenchStack();
+  try {
+    const result = await benchApi(stack, {
+      reps: Math.min(reps, 3),
+      seconds: Number(process.env.BENCH_API_SECONDS ?? 3),
+      concurrencies: [1, 10, 50],
+      log,
+    });
+    if ('skipped' in result) skipped.push(result.skipped);
+    else {
+      rows.push(...result.rows);
+      details.api = { ...result.details, handlerLogs: stack.logs };
+    }
+  } finally {
+    await stack.stop();
+  }
 }
 
 const seconds = (Date.now() - started) / 1000;

@@ -244,7 +244,7 @@ async function send(route: RouteDef, a: Attempt) {
   const res = await fetch(`${stack.apiUrl}${a.path}${a.query}`, {
     method: route.method,
     headers,
-    body: a.body?.bytes.length ? a.body.bytes : undefined,
+    body: a.body?.bytes.length ? new Blob([new Uint8Array(a.body.bytes)]) : undefined,
   });
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
 }
