@@ -205,16 +205,36 @@ describe('a report in the expired window, and the reinstatement checklist', () =
     expect(await stack.emailsTo('wikimedia-l')).toHaveLength(1);
   });
 
-  it('accepts organizer confirmations for steps meta-wiki cannot show', async () => {
+  it('takes a report from a Formerly Active group while meta-wiki is down, with every step confirmed by hand', async () => {
+    // Removal was on 30 August 2026; the link in the last notice still works for 60 days.
+    expect((await affiliateStatus(stack, 'gone')).status).toBe('formerly_active');
     meta.mode = 'server_error';
+    const res = await submit(
+      'gone',
+      tokenOf(await linkFor('gone')),
+      goodReport('Wikimedia gone/Reports/2026'),
+    );
+    expect(res.status).toBe(201);
+    const { report } = (await res.json()) as { report: { reportId: string; status: string } };
+    expect(report.status).toBe('received');
+    expect((await affiliateStatus(stack, 'gone')).status).toBe('formerly_active');
+
     const refused = await stack.api('/admin/affiliates/gone/reinstate', { admin: true, method: 'POST' });
     expect(refused.status).toBe(422);
-    for (const step of ['report_posted', 'group_page_updated', 'wikimedia_l_told']) {
-      const res = await stack.api('/admin/affiliates/gone/checklist', {
+    expect(((await refused.json()) as { error: { missing: unknown[] } }).error.missing).toHaveLength(3);
+
+    const verified = await stack.api(`/admin/affiliates/gone/reports/${report.reportId}/verify`, {
+      admin: true,
+      method: 'POST',
+    });
+    expect(verified.status).toBe(200);
+    expect((await affiliateStatus(stack, 'gone')).status).toBe('reinstatement_review');
+    for (const step of ['group_page_updated', 'wikimedia_l_told']) {
+      const confirmed = await stack.api('/admin/affiliates/gone/checklist', {
         admin: true,
-        json: { step, note: 'checked' },
+        json: { step, note: 'checked on meta-wiki and the list archive' },
       });
-      expect(res.status).toBe(200);
+      expect(confirmed.status).toBe(200);
     }
     const checklist = (await (
       await stack.api('/admin/affiliates/gone/checklist', { admin: true })
@@ -231,6 +251,9 @@ describe('a report in the expired window, and the reinstatement checklist', () =
       (await stack.api('/admin/affiliates/gone/checklist', { admin: true, json: { step: 'nonsense' } }))
         .status,
     ).toBe(400);
+    const ok = await stack.api('/admin/affiliates/gone/reinstate', { admin: true, method: 'POST' });
+    expect(ok.status).toBe(200);
+    expect((await affiliateStatus(stack, 'gone')).status).toBe('active');
   });
 });
 
