@@ -1,0 +1,102 @@
+// The deployment configuration: one typed object per stage, read from CDK context
+// (cdk.json holds the defaults, `-c stage=prod` picks the stage, `-c key=value` or a
+// `cdk.context.json` overrides single values). Validated here so a bad address or a
+// missing alarm email fails `cdk synth`, not a deploy.
+
+export type DeployStage = 'dev' | 'prod';
+
+export interface DeployConfig {
+  stage: DeployStage;
+  /** Prefix of every physical name: affiliate-compliance-dev-... */
+  prefix: string;
+  mail: {
+    /** The SES identity mail is sent from: an address, or an address at a verified domain. */
+    from: string;
+    /** The SES identity to create and verify: a domain (example.org) or the from address. */
+    identity: string;
+    organizers: string;
+    wikimediaL: string;
+  };
+  /** Public base URL used in links inside emails; absent: the API's own URL. */
+  publicBaseUrl?: string;
+  /** IAM role or user ARNs allowed to call /admin/* routes (execute-api:Invoke). */
+  adminPrincipals: string[];
+  /** Who receives alarm notifications. */
+  alarmEmail: string;
+  /** API Gateway stage throttling. */
+  throttle: { rateLimit: number; burstLimit: number };
+  logRetentionDays: number;
+  /** prod: RETAIN + deletion protection on tables and secrets. */
+  retainData: boolean;
+  timeZone: string;
+}
+
+export class DeployConfigError extends Error {
+  override name = 'DeployConfigError';
+}
+
+type Context = (key: string) => unknown;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PRINCIPAL = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
+
+/** Read and validate the configuration of the stage named by the `stage` context key. */
+export function deployConfig(context: Context): DeployConfig {
+  const stage = String(context('stage') ?? 'dev');
+  if (stage !== 'dev' && stage !== 'prod')
+    throw new DeployConfigError('stage must be dev or prod (-c stage=...)');
+  const stages = (context('stages') ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const raw = { ...(stages[stage] ?? {}) };
+  // Single values on the command line win: -c alarmEmail=ops@example.org
+  for (const key of [
+    'mailFrom',
+    'mailIdentity',
+    'organizersEmail',
+    'wikimediaLEmail',
+    'publicBaseUrl',
+    'alarmEmail',
+  ]) {
+    const value = context(key);
+    if (typeof value === 'string' && value !== '') raw[key] = value;
+  }
+  const text = (key: string): string => {
+    const value = raw[key];
+    if (typeof value !== 'string' || value === '')
+      throw new DeployConfigError(`stages.${stage}.${key} is missing`);
+    return value;
+  };
+  const email = (key: string): string => {
+    const value = text(key);
+    if (!EMAIL.test(value)) throw new DeployConfigError(`stages.${stage}.${key} is not an email address`);
+    return value;
+  };
+  const principals = raw.adminPrincipals ?? [];
+  if (!Array.isArray(principals) || principals.some((p) => typeof p !== 'string' || !PRINCIPAL.test(p)))
+    throw new DeployConfigError(`stages.${stage}.adminPrincipals must be IAM role or user ARNs`);
+  const from = email('mailFrom');
+  const identity = typeof raw.mailIdentity === 'string' && raw.mailIdentity ? raw.mailIdentity : from;
+  if (!from.endsWith(`@${identity}`) && from !== identity)
+    throw new DeployConfigError(`stages.${stage}.mailFrom must be the identity or an address at it`);
+  const publicBaseUrl =
+    typeof raw.publicBaseUrl === 'string' && raw.publicBaseUrl ? raw.publicBaseUrl : undefined;
+  if (publicBaseUrl && !/^https:\/\//.test(publicBaseUrl))
+    throw new DeployConfigError(`stages.${stage}.publicBaseUrl must be https`);
+  const throttle = (raw.throttle ?? { rateLimit: 50, burstLimit: 100 }) as DeployConfig['throttle'];
+  return {
+    stage,
+    prefix: `affiliate-compliance-${stage}`,
+    mail: {
+      from,
+      identity,
+      organizers: email('organizersEmail'),
+      wikimediaL: email('wikimediaLEmail'),
+    },
+    publicBaseUrl: publicBaseUrl?.replace(/\/+$/, ''),
+    adminPrincipals: principals as string[],
+    alarmEmail: email('alarmEmail'),
+    throttle,
+    logRetentionDays: Number(raw.logRetentionDays ?? (stage === 'prod' ? 365 : 30)),
+    retainData: stage === 'prod',
+    timeZone: typeof raw.timeZone === 'string' ? raw.timeZone : 'Asia/Karachi',
+  };
+}
