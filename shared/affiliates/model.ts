@@ -25,3 +25,36 @@ export function parsePeriodKey(key: string): Agreement | undefined {
   const m = /^(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})$/.exec(key);
   return m ? { start: m[1]!, end: m[2]! } : undefined;
 }
+
+/** What an organizer registers about an affiliate (POST /admin/affiliates). */
+export interface AffiliateProfile {
+  /** Slug: lowercase letters, digits and hyphens. */
+  id: string;
+  name: string;
+  type: AffiliateType;
+  country: string;
+  contactEmails: string[];
+  /** Language codes; notices are written in English plus each of these with a catalogue. */
+  languages: string[];
+  metaPage: string;
+  logoUrl: string;
+}
+
+/** An affiliate with where it stands in the lifecycle (shared/lifecycle/service.ts). */
+export interface AffiliateView extends AffiliateProfile {
+  status: AffiliateStatus;
+  /** The current agreement period. */
+  agreement: Agreement;
+  /** periodKey(agreement). */
+  period: string;
+  /** The annual report for the current period is due on this day. */
+  dueDate: CalendarDay;
+  /** Set while expired: the day the name and logo leave the affiliates page. */
+  removalDate: CalendarDay | undefined;
+  paused: boolean;
+  pauseReason?: string;
+  /** Set once Formerly Active. */
+  formerlyActiveOn?: CalendarDay;
+  /** The next automatic step, if any. */
+  nextDeadline?: { action: string; day: CalendarDay; at: string };
+}

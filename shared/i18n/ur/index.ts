@@ -2,7 +2,8 @@
 import type en from '../en/index.ts';
 import application from './application.ts';
 import common from './common.ts';
+import notices from './notices.ts';
 import report from './report.ts';
 
-const ur: Partial<typeof en> = { ...common, ...application, ...report };
+const ur: Partial<typeof en> = { ...common, ...application, ...report, ...notices };
 export default ur;

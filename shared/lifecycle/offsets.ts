@@ -1,0 +1,35 @@
+// Every offset of the reporting-compliance lifecycle, in one place. The transition
+// function, the schedules, the notices and docs/lifecycle.md all read these numbers.
+
+import type { AffiliateType } from '../affiliates/model.ts';
+
+export const lifecycleOffsets = {
+  /** Days after the agreement's end that the annual report is due, by affiliate type
+   * (the defaults of the Wikimedia affiliates data portal). */
+  reportGraceDays: { user_group: 30, chapter: 120, thematic_organization: 120 } satisfies Record<
+    AffiliateType,
+    number
+  >,
+  /** First reminder (status becomes report_due): this many days before the due date. */
+  firstReminderDaysBeforeDue: 30,
+  /** Second reminder: this many days before the due date. */
+  secondReminderDaysBeforeDue: 7,
+  /** The expiry notice goes out this many days after the due date (the day it is past due). */
+  expiryNoticeDaysAfterDue: 1,
+  /** Final reminder: this many days after the expiry notice. */
+  finalReminderDaysAfterNotice: 23,
+  /** Removal to Formerly Active: this many days after the expiry notice. */
+  removalDaysAfterNotice: 30,
+  /** Length of an agreement, renewed or new. */
+  agreementMonths: 12,
+  /** The personal report link stays valid this many days after the removal date. */
+  reportLinkDaysAfterRemoval: 60,
+  /** Schedules fire at this hour, local time, on the day of the action. */
+  localHour: 9,
+  /** When a notice could not be sent, try again this many minutes later. */
+  noticeRetryMinutes: 15,
+  /** Daily reconciliation, UTC (after the local-hour schedules have fired). */
+  reconcileAtUtc: { hour: 5, minute: 0 },
+  /** Reconciliation also re-creates schedules for actions due within this many hours. */
+  reconcileLookAheadHours: 36,
+} as const;

@@ -1,0 +1,429 @@
+// The lifecycle's use cases. Each one reads the affiliate, asks the pure transition
+// function what happens, stores the result with a conditional write on the version it
+// read (so two deliveries of the same event change state once), then carries out the
+// effects: timeline entries (in the same write), the one-time schedule for the next
+// action, and the notices owed (exactly once each, through the outbox).
+
+import {
+  type AffiliateProfile,
+  type AffiliateStatus,
+  type AffiliateView,
+  type Agreement,
+  periodKey,
+} from '../affiliates/model.ts';
+import { type Clock, clock as processClock } from '../clock.ts';
+import { config } from '../config.ts';
+import { conflict, notFound } from '../errors.ts';
+import { log } from '../log.ts';
+import { scheduler } from '../scheduler/index.ts';
+import { deliverNotice } from './notices.ts';
+import { lifecycleOffsets } from './offsets.ts';
+import { scheduleFor } from './schedules.ts';
+import {
+  type AffiliateRecord,
+  affiliatePk,
+  affiliatesDueBy,
+  affiliatesWithStatus,
+  NEXT_ACTION_SHARD,
+  putTimeline,
+  readAffiliate,
+  readTimeline,
+  type TimelineEntry,
+  VersionConflictError,
+  writeAffiliate,
+} from './store.ts';
+import {
+  dueDate,
+  type LifecycleEvent,
+  type LifecycleState,
+  nextAction,
+  type Outcome,
+  removalDate,
+  transition,
+} from './transition.ts';
+
+export type { TimelineEntry } from './store.ts';
+
+/** Who the system is on the timeline. */
+export const SYSTEM = 'system';
+
+let activeClock: Clock = processClock;
+/** Tests may pin the clock; handlers use the process-wide one. */
+export function useLifecycleClock(next: Clock): void {
+  activeClock = next;
+}
+
+const tz = () => config().timeZone;
+
+export class NoticesOwedError extends Error {
+  override name = 'NoticesOwedError';
+}
+
+// ---- reading ------------------------------------------------------------------------
+
+export function toView(r: AffiliateRecord): AffiliateView {
+  const next = nextAction(r, tz());
+  return {
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    country: r.country,
+    contactEmails: r.contactEmails,
+    languages: r.languages,
+    metaPage: r.metaPage,
+    logoUrl: r.logoUrl,
+    status: r.status,
+    agreement: r.agreement,
+    period: periodKey(r.agreement),
+    dueDate: dueDate(r.type, r.agreement),
+    removalDate: r.status === 'expired' ? removalDate(r.type, r.agreement) : undefined,
+    paused: r.paused,
+    pauseReason: r.pauseReason,
+    formerlyActiveOn: r.formerlyActiveOn,
+    nextDeadline: next ? { action: next.action, day: next.day, at: next.at.toISOString() } : undefined,
+  };
+}
+
+export async function getAffiliate(id: string): Promise<AffiliateView | undefined> {
+  const record = await readAffiliate(id);
+  return record ? toView(record) : undefined;
+}
+
+export async function getAffiliateWithTimeline(
+  id: string,
+): Promise<(AffiliateView & { timeline: TimelineEntry[]; owedNotices: string[] }) | undefined> {
+  const record = await readAffiliate(id);
+  if (!record) return undefined;
+  return {
+    ...toView(record),
+    owedNotices: record.owed.map((n) => n.kind),
+    timeline: await readTimeline(id),
+  };
+}
+
+export const STATUSES: AffiliateStatus[] = [
+  'active',
+  'report_due',
+  'expired',
+  'reinstatement_review',
+  'formerly_active',
+];
+
+export async function listAffiliates(statuses: AffiliateStatus[] = STATUSES): Promise<AffiliateView[]> {
+  const lists = await Promise.all(statuses.map((s) => affiliatesWithStatus(s)));
+  return lists
+    .flat()
+    .map(toView)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+// ---- the timeline -------------------------------------------------------------------
+
+export async function appendTimeline(
+  affiliateId: string,
+  entry: { what: string; why?: string; who: string; data?: Record<string, unknown> },
+): Promise<void> {
+  await putTimeline(affiliateId, { ...entry, at: activeClock.now().toISOString() });
+}
+
+// ---- changing -----------------------------------------------------------------------
+
+/** Fields derived from the lifecycle state: the index entry and the expected schedule. */
+function withPlan(r: AffiliateRecord, now: Date): AffiliateRecord {
+  const next = nextAction(r, tz());
+  const owedSince = r.owed.map((n) => n.since).sort()[0];
+  const candidates = [next?.at.toISOString(), owedSince].filter((x): x is string => !!x).sort();
+  const at = candidates[0];
+  return {
+    ...r,
+    nextActionShard: at ? NEXT_ACTION_SHARD : undefined,
+    nextActionAt: at,
+    nextAction: next?.action,
+    scheduleName: next ? scheduleFor(r, next.action, next.at, now).name : undefined,
+    updatedAt: now.toISOString(),
+  };
+}
+
+function stateOf(r: AffiliateRecord): LifecycleState {
+  return {
+    status: r.status,
+    type: r.type,
+    agreement: r.agreement,
+    paused: r.paused,
+    pauseReason: r.pauseReason,
+    lastAction: r.lastAction,
+    formerlyActiveOn: r.formerlyActiveOn,
+    acceptedPeriods: r.acceptedPeriods ?? [],
+    owed: r.owed ?? [],
+  };
+}
+
+/**
+ * Apply one event to one affiliate: read, transition, conditional write; on a version
+ * conflict read again and decide again (the transition is idempotent, so a second
+ * delivery finds nothing left to do). Then schedule the next action and send what is owed.
+ */
+export async function applyEvent(
+  id: string,
+  event: LifecycleEvent,
+  who: string,
+): Promise<{ record: AffiliateRecord; outcome: Outcome }> {
+  for (let attempt = 0; ; attempt++) {
+    const now = activeClock.now();
+    const current = await readAffiliate(id);
+    if (!current) throw notFound(`No affiliate with id ${id}.`);
+    const outcome = transition(stateOf(current), event, { now, timeZone: tz() });
+    if (outcome.ignored) {
+      await followUp(current, current, now);
+      return { record: current, outcome };
+    }
+    const next = withPlan({ ...current, ...outcome.state, version: current.version + 1 }, now);
+    const timeline = outcome.effects
+      .filter((e) => e.type === 'timeline')
+      .map((e) => ({ at: now.toISOString(), what: e.what, why: e.why, who, data: e.data }));
+    try {
+      await writeAffiliate(next, current.version, timeline);
+    } catch (error) {
+      if (error instanceof VersionConflictError && attempt < 20) continue;
+      throw error;
+    }
+    log.info('lifecycle transition', {
+      affiliate: id,
+      event: event.kind,
+      from: current.status,
+      to: next.status,
+    });
+    await followUp(current, next, now);
+    return { record: next, outcome };
+  }
+}
+
+/** Make the schedules match the record, then send every notice still owed. */
+async function followUp(before: AffiliateRecord, after: AffiliateRecord, now: Date): Promise<void> {
+  await syncSchedule(before, after, now);
+  if (after.owed.length) await deliverOwed(after.id);
+}
+
+async function syncSchedule(before: AffiliateRecord, after: AffiliateRecord, now: Date): Promise<void> {
+  const next = nextAction(after, tz());
+  const wanted = next ? scheduleFor(after, next.action, next.at, now) : undefined;
+  if (before.scheduleName && before.scheduleName !== wanted?.name)
+    await scheduler().remove(before.scheduleName);
+  // Creating the same deterministic schedule again is harmless; it also repairs a lost one.
+  if (wanted && wanted.at > now) await scheduler().upsert(wanted);
+}
+
+/**
+ * Send every owed notice to every recipient (exactly once per recipient, through the
+ * outbox), then take the fully sent ones off the record. A notice SES refused stays
+ * owed; NoticesOwedError tells the caller so a schedule is retried, and reconciliation
+ * finds it through nextActionAt.
+ */
+export async function deliverOwed(id: string): Promise<void> {
+  const record = await readAffiliate(id);
+  if (!record?.owed.length) return;
+  const done: string[] = [];
+  let failed = 0;
+  for (const notice of record.owed) {
+    const result = await deliverNotice(record, notice, { clock: activeClock });
+    if (result === 'done') done.push(`${notice.kind}#${notice.period}`);
+    if (result === 'failed') failed++;
+  }
+  if (done.length) {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const fresh = await readAffiliate(id);
+      if (!fresh) return;
+      const owed = fresh.owed.filter((n) => !done.includes(`${n.kind}#${n.period}`));
+      if (owed.length === fresh.owed.length) break;
+      try {
+        await writeAffiliate(
+          withPlan({ ...fresh, owed, version: fresh.version + 1 }, activeClock.now()),
+          fresh.version,
+          [],
+        );
+        break;
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+      }
+    }
+  }
+  if (failed) throw new NoticesOwedError(`${failed} notice(s) for ${id} could not be sent; they stay owed`);
+}
+
+// ---- use cases ----------------------------------------------------------------------
+
+/** Create an affiliate, or update its profile (and agreement) if it exists. */
+export async function upsertAffiliate(
+  input: AffiliateProfile & { agreement: Agreement },
+  who: string,
+): Promise<{ created: boolean; affiliate: AffiliateView }> {
+  const now = activeClock.now();
+  const { agreement, ...profile } = input;
+  const existing = await readAffiliate(input.id);
+  if (!existing) {
+    const record = withPlan(
+      {
+        ...profile,
+        pk: affiliatePk(input.id),
+        sk: 'META',
+        status: 'active',
+        agreement,
+        paused: false,
+        acceptedPeriods: [],
+        owed: [],
+        version: 1,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      },
+      now,
+    );
+    try {
+      await writeAffiliate(record, 0, [
+        {
+          at: now.toISOString(),
+          what: 'Affiliate registered',
+          why: `Agreement ${agreement.start} to ${agreement.end}.`,
+          who,
+          data: { agreement },
+        },
+      ]);
+    } catch (error) {
+      if (error instanceof VersionConflictError) return upsertAffiliate(input, who);
+      throw error;
+    }
+    await followUp(record, record, now);
+    // An agreement registered late may already have actions due: catch up now.
+    const { record: after } = await applyEvent(input.id, { kind: 'tick' }, SYSTEM).catch((error) => {
+      if (error instanceof NoticesOwedError) return { record };
+      throw error;
+    });
+    return { created: true, affiliate: toView(after) };
+  }
+  if (periodKey(agreement) !== periodKey(existing.agreement)) {
+    const { outcome } = await applyEvent(input.id, { kind: 'agreement_changed', agreement }, who);
+    if (outcome.ignored === 'use_reinstate')
+      throw conflict(`The affiliate is ${existing.status}; a new agreement comes through reinstatement.`, {
+        status: existing.status,
+      });
+  }
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const fresh = (await readAffiliate(input.id))!;
+    const changed = (Object.keys(profile) as (keyof typeof profile)[]).filter(
+      (k) => JSON.stringify(fresh[k]) !== JSON.stringify(profile[k]),
+    );
+    if (!changed.length) return { created: false, affiliate: toView(fresh) };
+    try {
+      await writeAffiliate(
+        { ...fresh, ...profile, version: fresh.version + 1, updatedAt: now.toISOString() },
+        fresh.version,
+        [{ at: now.toISOString(), what: 'Profile updated', why: `Changed: ${changed.join(', ')}.`, who }],
+      );
+      return { created: false, affiliate: toView({ ...fresh, ...profile }) };
+    } catch (error) {
+      if (!(error instanceof VersionConflictError)) throw error;
+    }
+  }
+  throw conflict('The affiliate is being changed by someone else; try again.');
+}
+
+/** A report for `period` was accepted: renewal, or reinstatement review. Idempotent. */
+export async function recordReportAccepted(input: {
+  affiliateId: string;
+  period: string;
+  reportId: string;
+  actor: string;
+}): Promise<{ status: AffiliateStatus }> {
+  const { record } = await applyEvent(
+    input.affiliateId,
+    { kind: 'report_accepted', period: input.period, reportId: input.reportId },
+    input.actor,
+  ).catch(owedIsNotFailure(input.affiliateId));
+  return { status: record.status };
+}
+
+/** reinstatement_review -> active with a new agreement; Wikimedia-l hears of the return. */
+export async function reinstateAffiliate(input: {
+  affiliateId: string;
+  actor: string;
+  agreement?: Agreement;
+}): Promise<{ status: AffiliateStatus; agreement: Agreement }> {
+  const { record, outcome } = await applyEvent(
+    input.affiliateId,
+    { kind: 'reinstate', agreement: input.agreement },
+    input.actor,
+  ).catch(owedIsNotFailure(input.affiliateId));
+  if (outcome?.ignored === 'not_in_review')
+    throw conflict(`The affiliate is ${record.status}, not in reinstatement review.`, {
+      status: record.status,
+    });
+  return { status: record.status, agreement: record.agreement };
+}
+
+export async function pauseAffiliate(id: string, reason: string, who: string) {
+  const { record } = await applyEvent(id, { kind: 'pause', reason }, who);
+  return toView(record);
+}
+
+export async function resumeAffiliate(id: string, reason: string, who: string) {
+  const { record } = await applyEvent(id, { kind: 'resume', reason }, who).catch(owedIsNotFailure(id));
+  // Whatever fell due while paused happens now (the next schedule is set to now at the earliest).
+  const { record: after } = await applyEvent(id, { kind: 'tick' }, SYSTEM).catch(owedIsNotFailure(id));
+  return toView(after ?? record);
+}
+
+/**
+ * For an admin action, a notice SES could not send yet is not a failure of the action:
+ * the state changed, the notice stays owed and goes out on retry.
+ */
+function owedIsNotFailure(id: string) {
+  return async (error: unknown): Promise<{ record: AffiliateRecord; outcome?: Outcome }> => {
+    if (!(error instanceof NoticesOwedError)) throw error;
+    return { record: (await readAffiliate(id))! };
+  };
+}
+
+/** A one-time schedule fired (payload: affiliate, period, action). */
+export async function runScheduled(payload: { affiliateId: string; period: string; action: string }) {
+  return applyEvent(
+    payload.affiliateId,
+    { kind: 'tick', period: payload.period, action: payload.action },
+    SYSTEM,
+  );
+}
+
+/**
+ * The daily reconciliation: through the sparse byNextAction index, do what is due
+ * (a missed or failed schedule, a notice still owed) and re-create the schedules of
+ * actions due soon (in case one was lost). Reads only the work due, never the table.
+ */
+export async function reconcile(): Promise<{ processed: number; rescheduled: number; failed: number }> {
+  const now = activeClock.now();
+  const until = new Date(now.getTime() + lifecycleOffsets.reconcileLookAheadHours * 3_600_000);
+  const due = await affiliatesDueBy(until);
+  let processed = 0;
+  let rescheduled = 0;
+  let failed = 0;
+  for (const item of due) {
+    try {
+      if (item.nextActionAt <= now.toISOString()) {
+        await applyEvent(item.id, { kind: 'tick' }, SYSTEM);
+        processed++;
+      } else {
+        const record = await readAffiliate(item.id);
+        const next = record && nextAction(record, tz());
+        if (record && next) {
+          await scheduler().upsert(scheduleFor(record, next.action, next.at, now));
+          rescheduled++;
+        }
+      }
+    } catch (error) {
+      failed++;
+      log.warn('reconciliation could not finish an affiliate', {
+        affiliate: item.id,
+        error: (error as Error)?.name,
+      });
+    }
+  }
+  log.info('reconciliation done', { processed, rescheduled, failed });
+  return { processed, rescheduled, failed };
+}
