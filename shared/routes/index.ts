@@ -1,6 +1,7 @@
 // The route table: every function and route of the system, gathered from one file per
 // feature. Nothing else lists routes.
 
+import { lifecycleFunctions, lifecycleRoutes } from './lifecycle.ts';
 import { mailFunctions, mailRoutes } from './mail.ts';
 import { platformFunctions, platformRoutes } from './platform.ts';
 import { reportFunctions, reportRoutes } from './reports.ts';
@@ -8,9 +9,9 @@ import type { FunctionDef, RouteDef } from './types.ts';
 
 export type { FunctionDef, Method, RouteDef } from './types.ts';
 
-export const functions: FunctionDef[] = [...platformFunctions, ...mailFunctions, ...reportFunctions];
+export const functions: FunctionDef[] = [...platformFunctions, ...mailFunctions, ...reportFunctions, ...lifecycleFunctions];
 
-export const routes: RouteDef[] = [...platformRoutes, ...mailRoutes, ...reportRoutes];
+export const routes: RouteDef[] = [...platformRoutes, ...mailRoutes, ...reportRoutes, ...lifecycleRoutes];
 
 export function functionDef(name: string): FunctionDef {
   const def = functions.find((f) => f.name === name);

@@ -10,7 +10,17 @@ export interface RecurringSchedule {
   description: string;
 }
 
-export const recurringSchedules: RecurringSchedule[] = [];
+export const recurringSchedules: RecurringSchedule[] = [
+  {
+    name: 'lifecycle-reconcile',
+    target: 'lifecycle',
+    payload: { action: 'reconcile' },
+    // After the lifecycle's one-time schedules (09:00 Asia/Karachi, 04:00 UTC) have fired.
+    dailyAtUtc: { hour: 5, minute: 0 },
+    description:
+      'Daily lifecycle reconciliation: does what is due but not done (a lost schedule, a notice SES refused) and re-creates schedules due soon.',
+  },
+];
 
 export function cronExpression(s: RecurringSchedule): string {
   return `cron(${s.dailyAtUtc.minute} ${s.dailyAtUtc.hour} * * ? *)`;

@@ -1,0 +1,77 @@
+// Organizer routes for affiliates:
+//   POST /admin/affiliates                 register or update
+//   GET  /admin/affiliates?status=...      list, optionally by status
+//   GET  /admin/affiliates/{id}            status, agreement, next deadline, timeline
+//   POST /admin/affiliates/{id}/pause      hold the automation, with a reason
+//   POST /admin/affiliates/{id}/resume     release it, with a reason
+
+import * as v from 'valibot';
+import type { AffiliateStatus } from '#shared/affiliates/model.ts';
+import { invalidRequest, notFound } from '#shared/errors.ts';
+import { adminIdentity } from '#shared/http/admin.ts';
+import { readBody } from '#shared/http/body.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { json } from '#shared/http/respond.ts';
+import type { HttpEvent } from '#shared/http/types.ts';
+import { affiliateSchema, reasonSchema } from '#shared/lifecycle/rules.ts';
+import {
+  getAffiliateWithTimeline,
+  listAffiliates,
+  pauseAffiliate,
+  resumeAffiliate,
+  STATUSES,
+  upsertAffiliate,
+} from '#shared/lifecycle/service.ts';
+
+function parse<T extends v.GenericSchema>(schema: T, data: unknown): v.InferOutput<T> {
+  const parsed = v.safeParse(schema, data);
+  if (parsed.success) return parsed.output;
+  throw invalidRequest(
+    'Some fields are missing or wrong.',
+    parsed.issues.map((issue) => ({
+      field: v.getDotPath(issue) ?? '(body)',
+      message: issue.message,
+    })),
+  );
+}
+
+function statusesFrom(event: HttpEvent): AffiliateStatus[] | undefined {
+  const raw = event.queryStringParameters?.status;
+  if (!raw) return undefined;
+  const wanted = raw.split(',').map((s) => s.trim());
+  const unknown = wanted.filter((s) => !STATUSES.includes(s as AffiliateStatus));
+  if (unknown.length)
+    throw invalidRequest(`Unknown status: ${unknown.join(', ')}.`, [
+      { field: 'status', message: STATUSES.join(', ') },
+    ]);
+  return wanted as AffiliateStatus[];
+}
+
+export const handler = httpHandler(async (event) => {
+  const who = adminIdentity(event);
+  const id = event.pathParameters?.id ?? '';
+  switch (event.routeKey) {
+    case 'POST /admin/affiliates': {
+      const input = parse(affiliateSchema, readBody(event, { accept: ['json'] }).data);
+      const { created, affiliate } = await upsertAffiliate(input, who);
+      return json(created ? 201 : 200, { affiliate });
+    }
+    case 'GET /admin/affiliates':
+      return json(200, { affiliates: await listAffiliates(statusesFrom(event)) });
+    case 'GET /admin/affiliates/{id}': {
+      const affiliate = await getAffiliateWithTimeline(id);
+      if (!affiliate) throw notFound(`No affiliate with id ${id}.`);
+      return json(200, { affiliate });
+    }
+    case 'POST /admin/affiliates/{id}/pause': {
+      const { reason } = parse(reasonSchema, readBody(event, { accept: ['json', 'form'] }).data);
+      return json(200, { affiliate: await pauseAffiliate(id, reason, who) });
+    }
+    case 'POST /admin/affiliates/{id}/resume': {
+      const { reason } = parse(reasonSchema, readBody(event, { accept: ['json', 'form'] }).data);
+      return json(200, { affiliate: await resumeAffiliate(id, reason, who) });
+    }
+    default:
+      throw notFound();
+  }
+});

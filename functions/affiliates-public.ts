@@ -1,0 +1,49 @@
+// Public listings, what meta's affiliates pages show:
+//   GET /affiliates                   every affiliate that is not Formerly Active
+//   GET /affiliates/formerly-active   the Formerly Active Affiliates, with the date
+
+import { notFound } from '#shared/errors.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { json } from '#shared/http/respond.ts';
+import { listAffiliates } from '#shared/lifecycle/service.ts';
+
+const CACHE = { 'cache-control': 'public, max-age=300' };
+
+export const handler = httpHandler(async (event) => {
+  switch (event.routeKey) {
+    case 'GET /affiliates': {
+      const list = await listAffiliates(['active', 'report_due', 'expired', 'reinstatement_review']);
+      return json(
+        200,
+        {
+          affiliates: list.map((a) => ({
+            id: a.id,
+            name: a.name,
+            logoUrl: a.logoUrl,
+            metaPage: a.metaPage,
+            type: a.type,
+          })),
+        },
+        CACHE,
+      );
+    }
+    case 'GET /affiliates/formerly-active': {
+      const list = await listAffiliates(['formerly_active']);
+      return json(
+        200,
+        {
+          affiliates: list.map((a) => ({
+            id: a.id,
+            name: a.name,
+            metaPage: a.metaPage,
+            type: a.type,
+            formerlyActiveOn: a.formerlyActiveOn,
+          })),
+        },
+        CACHE,
+      );
+    }
+    default:
+      throw notFound();
+  }
+});

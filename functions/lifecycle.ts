@@ -1,0 +1,29 @@
+// The lifecycle's schedule target. EventBridge Scheduler (or the local stand-in) calls
+// it with { affiliateId, period, action } when a one-time schedule fires, and with
+// { action: "reconcile" } once a day. Delivery is at least once; the service makes each
+// transition and each notice happen once. A notice SES refused makes the call fail, so
+// the scheduler retries it; reconciliation picks it up too.
+
+import middy from '@middy/core';
+import * as v from 'valibot';
+import { reconcile, runScheduled } from '#shared/lifecycle/service.ts';
+import { ACTIONS } from '#shared/lifecycle/transition.ts';
+import { log } from '#shared/log.ts';
+
+const scheduledSchema = v.object({
+  affiliateId: v.string(),
+  period: v.string(),
+  action: v.picklist(ACTIONS),
+});
+
+export const handler = middy<Record<string, unknown>, unknown>().handler(async (event) => {
+  if (event.action === 'reconcile') return reconcile();
+  const parsed = v.safeParse(scheduledSchema, event);
+  if (!parsed.success) {
+    // A malformed payload can never succeed; retrying it would only fill the DLQ.
+    log.error('lifecycle payload not understood', { issues: parsed.issues.map((i) => i.message) });
+    return { ignored: 'malformed' };
+  }
+  const { outcome } = await runScheduled(parsed.output);
+  return { ignored: outcome.ignored, status: outcome.state.status };
+});

@@ -1,0 +1,51 @@
+// The shapes organizers send to the affiliate routes, as valibot schemas. The handlers
+// validate with these objects and the route table shows them in OpenAPI.
+
+import * as v from 'valibot';
+import { isCalendarDay } from '../dates.ts';
+
+const day = v.pipe(v.string(), v.trim(), v.check(isCalendarDay, 'a calendar day like 2026-07-15'));
+
+export const agreementSchema = v.pipe(
+  v.object({ start: day, end: day }),
+  v.check((a) => a.start < a.end, 'the agreement must end after it starts'),
+);
+
+export const affiliateSchema = v.object({
+  id: v.pipe(
+    v.string(),
+    v.regex(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/, 'a slug: lowercase letters, digits and hyphens'),
+  ),
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'a name'), v.maxLength(200)),
+  type: v.picklist(
+    ['user_group', 'chapter', 'thematic_organization'],
+    'user_group, chapter or thematic_organization',
+  ),
+  country: v.pipe(v.string(), v.trim(), v.minLength(1, 'a country'), v.maxLength(100)),
+  contactEmails: v.pipe(
+    v.array(v.pipe(v.string(), v.trim(), v.email('an email address'), v.maxLength(254))),
+    v.minLength(1, 'at least one contact email'),
+    v.maxLength(10),
+  ),
+  languages: v.pipe(
+    v.array(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language code like ur'))),
+    v.maxLength(10),
+  ),
+  metaPage: v.pipe(
+    v.string(),
+    v.url('a web address'),
+    v.startsWith('https://', 'an https address'),
+    v.maxLength(2000),
+  ),
+  logoUrl: v.pipe(
+    v.string(),
+    v.url('a web address'),
+    v.startsWith('https://', 'an https address'),
+    v.maxLength(2000),
+  ),
+  agreement: agreementSchema,
+});
+
+export const reasonSchema = v.object({
+  reason: v.pipe(v.string(), v.trim(), v.minLength(1, 'a reason'), v.maxLength(500)),
+});
