@@ -15,10 +15,11 @@ import { median, type Row, row } from './stats.ts';
 const root = resolve(import.meta.dirname, '..');
 
 /**
- * The esbuild options CDK's NodejsFunction uses for every function (infra builds with
- * the same values): one minified ESM file for Node 22, `module` entry points first so
- * the AWS SDK's ES modules are tree-shaken, the SDK bundled rather than taken from the
- * runtime, and `require` provided for the few CommonJS dependencies.
+ * The esbuild options of infra/function.ts (CDK's NodejsFunction), for every function:
+ * one minified ESM file for Node 22, `module` entry points first so the AWS SDK's ES
+ * modules are tree-shaken, the SDK bundled rather than taken from the runtime, a linked
+ * source map without sources, and `require` provided for CommonJS dependencies. The
+ * function runs with NODE_OPTIONS=--enable-source-maps, so the timing does too.
  */
 export const lambdaBundling: BuildOptions = {
   bundle: true,
@@ -28,11 +29,14 @@ export const lambdaBundling: BuildOptions = {
   target: 'node22',
   mainFields: ['module', 'main'],
   external: [],
+  sourcemap: 'linked',
+  sourcesContent: false,
   banner: {
-    js: "import{createRequire as __createRequire}from'node:module';const require=__createRequire(import.meta.url);",
+    js: "import { createRequire as __createRequire } from 'node:module';const require = __createRequire(import.meta.url);",
   },
   logLevel: 'silent',
 };
+export const LAMBDA_NODE_OPTIONS = ['--enable-source-maps'];
 
 /** The smallest code that gives a function the SDK clients its `uses` declares. */
 export function ceilingSource(uses: FunctionDef['uses']): string {
@@ -58,7 +62,7 @@ const signature = (uses: FunctionDef['uses']) =>
 function timeProcess(args: string[]): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, {
+    const child = spawn(process.execPath, [...LAMBDA_NODE_OPTIONS, ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
       // What the function sees at a cold start locally; nothing is called at import.
       env: { PATH: process.env.PATH ?? '', STAGE: 'local', AWS_REGION: 'eu-west-1' },

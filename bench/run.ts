@@ -3,7 +3,7 @@
 //
 //   npm run bench                      everything
 //   npm run bench -- functions api     only some sections
-//   BENCH_REPS=5 npm run bench         fewer repeated runs (default 9; the API section takes at most 3)
+//   BENCH_REPS=5 npm run bench         repeated runs (default 5; the API section takes at most 3)
 
 import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -24,7 +24,7 @@ if (unknown.length) {
   process.exit(2);
 }
 const wanted = new Set<Section>(asked.length ? (asked as Section[]) : SECTIONS);
-const reps = Number(process.env.BENCH_REPS ?? 9);
+const reps = Number(process.env.BENCH_REPS ?? 5);
 const log = (line: string) => console.error(line);
 
 const started = Date.now();
