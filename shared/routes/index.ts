@@ -1,6 +1,7 @@
 // The route table: every function and route of the system, gathered from one file per
 // feature. Nothing else lists routes.
 
+import { applicationFunctions, applicationRoutes } from './applications.ts';
 import { lifecycleFunctions, lifecycleRoutes } from './lifecycle.ts';
 import { mailFunctions, mailRoutes } from './mail.ts';
 import { platformFunctions, platformRoutes } from './platform.ts';
@@ -9,9 +10,21 @@ import type { FunctionDef, RouteDef } from './types.ts';
 
 export type { FunctionDef, Method, RouteDef } from './types.ts';
 
-export const functions: FunctionDef[] = [...platformFunctions, ...mailFunctions, ...reportFunctions, ...lifecycleFunctions];
+export const functions: FunctionDef[] = [
+  ...platformFunctions,
+  ...applicationFunctions,
+  ...mailFunctions,
+  ...reportFunctions,
+  ...lifecycleFunctions,
+];
 
-export const routes: RouteDef[] = [...platformRoutes, ...mailRoutes, ...reportRoutes, ...lifecycleRoutes];
+export const routes: RouteDef[] = [
+  ...platformRoutes,
+  ...applicationRoutes,
+  ...mailRoutes,
+  ...reportRoutes,
+  ...lifecycleRoutes,
+];
 
 export function functionDef(name: string): FunctionDef {
   const def = functions.find((f) => f.name === name);

@@ -1,0 +1,59 @@
+// POST /applications: JSON for programs, the HTML form for people. A form that is not
+// accepted comes back as the form again, with each error beside its field.
+
+import { formatDate } from '#shared/applications/emails.ts';
+import { applyPage, messagePage } from '#shared/applications/pages.ts';
+import { DynamoApplicationStore } from '#shared/applications/store.ts';
+import { submitApplication } from '#shared/applications/submit.ts';
+import { clock } from '#shared/clock.ts';
+import { type FieldProblem, HttpError } from '#shared/errors.ts';
+import { readBody } from '#shared/http/body.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { header, html, json } from '#shared/http/respond.ts';
+import { isSupported, negotiateLanguage, t } from '#shared/i18n/index.ts';
+import { sesMailer } from '#shared/mail/ses.ts';
+
+const store = new DynamoApplicationStore();
+
+export const handler = httpHandler(async (event) => {
+  const body = readBody(event, { accept: ['json', 'form'] });
+  // A form sends empty strings for the fields left blank; they mean "not given".
+  const data =
+    body.format === 'form'
+      ? Object.fromEntries(Object.entries(body.data).filter(([, value]) => value !== ''))
+      : body.data;
+  const lang =
+    typeof data.language === 'string' && isSupported(data.language)
+      ? data.language
+      : negotiateLanguage(event.queryStringParameters?.lang, header(event, 'accept-language'));
+  try {
+    const { application, confirmBy } = await submitApplication(
+      { store, mailer: sesMailer, clock },
+      data,
+      lang,
+    );
+    if (body.format === 'json') return json(202, { id: application.id, status: application.status });
+    return html(
+      202,
+      messagePage(
+        lang,
+        t(lang, 'application.sent.title'),
+        t(lang, 'application.sent.body', { date: formatDate(confirmBy, lang) }),
+      ),
+      { 'content-language': lang },
+    );
+  } catch (error) {
+    if (body.format !== 'form' || !(error instanceof HttpError) || error.statusCode >= 500) throw error;
+    return html(
+      error.statusCode,
+      applyPage({
+        lang,
+        kind: data.kind === 'institution' ? 'institution' : 'individual',
+        values: data,
+        errors: (error.details.fields as FieldProblem[] | undefined) ?? [],
+        message: error.message,
+      }),
+      { 'content-language': lang },
+    );
+  }
+});

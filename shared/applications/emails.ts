@@ -1,0 +1,96 @@
+// The emails of the application process, each in plain text and HTML: the applicant's
+// in their language, the organizers' in English. No CNIC or date of birth ever appears.
+
+import { config } from '../config.ts';
+import { html, type Markup } from '../html/template.ts';
+import { languageInfo, type MessageKey, t } from '../i18n/index.ts';
+import type { OutgoingEmail } from '../mail/port.ts';
+import type { Application } from './model.ts';
+
+/** "15 July 2026" (or the same in the language's own words), in the group's time zone. */
+export function formatDate(instant: Date, lang: string): string {
+  return new Intl.DateTimeFormat(languageInfo(lang).locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: config().timeZone,
+  }).format(instant);
+}
+
+interface Body {
+  paragraphs: string[];
+  link?: string;
+  after?: string[];
+}
+
+function build(lang: string, body: Body): { text: string; html: string } {
+  const { dir } = languageInfo(lang);
+  const paragraphs = [...body.paragraphs, ...(body.link ? [body.link] : []), ...(body.after ?? [])];
+  const text = `${paragraphs.join('\n\n')}\n\n-- \n${t(lang, 'application.email.signature')}\n`;
+  const block = (p: string): Markup =>
+    html`<p>${p.split('\n').map((line, i) => (i ? [html`<br>`, line] : line))}</p>`;
+  const markup = html`<!doctype html><html lang="${lang}" dir="${dir}"><body>${body.paragraphs.map(block)}${
+    body.link ? html`<p><a href="${body.link}">${body.link}</a></p>` : ''
+  }${(body.after ?? []).map(block)}<p>— ${t(lang, 'application.email.signature')}</p></body></html>`;
+  return { text, html: markup.value };
+}
+
+const tags = (kind: string, application: Application) => ({ kind, application: application.id });
+
+export function confirmationEmail(application: Application, link: string, expiresAt: Date): OutgoingEmail {
+  const lang = application.language;
+  return {
+    to: [application.email],
+    subject: t(lang, 'application.email.confirm.subject'),
+    ...build(lang, {
+      paragraphs: [
+        t(lang, 'application.email.greeting', { name: application.name }),
+        t(lang, 'application.email.confirm.body', { date: formatDate(expiresAt, lang) }),
+      ],
+      link,
+      after: [t(lang, 'application.email.confirm.ignore')],
+    }),
+    tags: tags('application_confirmation', application),
+  };
+}
+
+export function decisionEmail(application: Application): OutgoingEmail {
+  const lang = application.language;
+  const decision = application.decision!;
+  const approved = decision.decision === 'approve';
+  const prefix: 'application.email.approved' | 'application.email.rejected' = approved
+    ? 'application.email.approved'
+    : 'application.email.rejected';
+  return {
+    to: [application.email],
+    subject: t(lang, `${prefix}.subject` as MessageKey),
+    ...build(lang, {
+      paragraphs: [
+        t(lang, 'application.email.greeting', { name: application.name }),
+        t(lang, `${prefix}.body` as MessageKey, { date: formatDate(new Date(decision.at), lang) }),
+        ...(decision.reason ? [t(lang, 'application.email.reason', { reason: decision.reason })] : []),
+      ],
+    }),
+    tags: tags(approved ? 'application_approved' : 'application_rejected', application),
+  };
+}
+
+export function organizersEmail(application: Application): OutgoingEmail {
+  const lang = 'en';
+  const link = `${config().publicBaseUrl}/admin/applications/${encodeURIComponent(application.id)}`;
+  return {
+    to: [config().mail.organizers],
+    subject: t(lang, 'application.email.organizers.subject', { name: application.name }),
+    ...build(lang, {
+      paragraphs: [
+        t(lang, 'application.email.organizers.body', {
+          kind: application.kind,
+          name: application.name,
+          date: formatDate(new Date(application.confirmedAt ?? application.createdAt), lang),
+        }),
+        t(lang, 'application.email.organizers.link', { link }),
+      ],
+    }),
+    tags: tags('application_submitted', application),
+  };
+}

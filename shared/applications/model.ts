@@ -1,0 +1,62 @@
+// A membership application as the system keeps it. What is deliberately absent: the
+// CNIC (only a keyed hash, in the claim items, and the last four digits here) and the
+// date of birth (only the fact that the age was checked, and when).
+
+import type { ApplicationKind } from './schema.ts';
+
+export type ApplicationStatus = 'pending_confirmation' | 'submitted' | 'approved' | 'rejected';
+export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
+  'pending_confirmation',
+  'submitted',
+  'approved',
+  'rejected',
+];
+
+export interface Decision {
+  decision: 'approve' | 'reject';
+  reason?: string;
+  /** The organizer's identity (IAM ARN in AWS). */
+  by: string;
+  at: string;
+}
+
+interface Common {
+  id: string;
+  kind: ApplicationKind;
+  status: ApplicationStatus;
+  name: string;
+  email: string;
+  /** Language of the emails the applicant gets. */
+  language: string;
+  statement?: string;
+  createdAt: string;
+  confirmedAt?: string;
+  decision?: Decision;
+  /** When DynamoDB TTL removes it: unconfirmed or rejected applications only. */
+  deleteAfter?: string;
+}
+
+export interface IndividualApplication extends Common {
+  kind: 'individual';
+  citizenship: string;
+  cnicLast4: string;
+  ageVerified: true;
+  ageVerifiedAt: string;
+  wikimediaUsername?: string;
+  city?: string;
+}
+
+export interface InstitutionApplication extends Common {
+  kind: 'institution';
+  registrationNumber: string;
+  registrationAuthority: string;
+  registeredIn: string;
+  contactName: string;
+}
+
+export type Application = IndividualApplication | InstitutionApplication;
+
+/** Which submitted value a uniqueness claim stands for (409 names it). */
+export type ClaimField = 'email' | 'cnic' | 'registrationNumber';
+
+export const CONFIRMATION_DAYS = 7;

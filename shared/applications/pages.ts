@@ -1,0 +1,265 @@
+// The public pages of the application process, rendered on the server: the form (with
+// each field's error beside it and the values kept), and the result pages. They work
+// without JavaScript, in every catalogue language, right to left where the language is.
+
+import type { FieldProblem } from '../errors.ts';
+import { html, type Markup, trusted } from '../html/template.ts';
+import { languageInfo, type MessageKey, supportedLanguages, t } from '../i18n/index.ts';
+import { type ApplicationKind, HONEYPOT_FIELD, isCountryCode, STATEMENT_MAX } from './schema.ts';
+
+const STYLE = `
+body{font-family:system-ui,"Noto Nastaliq Urdu","Noto Naskh Arabic",sans-serif;line-height:1.6;margin:0;color:#1b1b1b;background:#fafafa}
+header,main{max-width:42rem;margin:0 auto;padding:1rem}
+header{border-bottom:1px solid #ccc}
+.site{font-weight:600;margin:0}
+nav ul{list-style:none;padding:0;margin:.25rem 0;display:flex;gap:1rem;flex-wrap:wrap}
+a{color:#0645ad}
+a:focus,input:focus,select:focus,textarea:focus,button:focus{outline:3px solid #fc0;outline-offset:2px}
+.field{margin:1.25rem 0}
+label{display:block;font-weight:600}
+.hint{color:#555;margin:.1rem 0;font-size:.95rem}
+.error-text{color:#b00020;font-weight:600;margin:.1rem 0}
+.invalid input,.invalid select,.invalid textarea{border:2px solid #b00020}
+input,select,textarea{font:inherit;padding:.4rem;width:100%;max-width:30rem;box-sizing:border-box;border:1px solid #767676}
+textarea{min-height:8rem}
+button{font:inherit;padding:.5rem 1.25rem;background:#006644;color:#fff;border:0;border-radius:3px;cursor:pointer}
+.summary{border:3px solid #b00020;padding:.5rem 1rem;margin:1rem 0;background:#fff}
+.notice{border-inline-start:5px solid #006644;padding:.5rem 1rem;background:#fff}
+.hp{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.optional{font-weight:normal;color:#555}
+`;
+
+function layout(
+  lang: string,
+  title: string,
+  content: Markup,
+  languageHref: (code: string) => string,
+): string {
+  const { dir } = languageInfo(lang);
+  const languages = supportedLanguages().filter((l) => l.code !== lang);
+  return html`<!doctype html>
+<html lang="${lang}" dir="${dir}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${title} · ${t(lang, 'common.siteName')}</title><style>${trusted(STYLE)}</style></head>
+<body>
+<header><p class="site">${t(lang, 'common.siteName')}</p>
+<nav aria-label="${t(lang, 'common.languages')}">${t(lang, 'common.languages')}:
+<ul>${languages.map(
+    (l) =>
+      html`<li><a href="${languageHref(l.code)}" lang="${l.code}" hreflang="${l.code}" dir="${l.dir}">${l.name}</a></li>`,
+  )}</ul></nav></header>
+<main id="main">${content}</main>
+</body></html>`.value;
+}
+
+export interface FormState {
+  lang: string;
+  kind: ApplicationKind;
+  values?: Record<string, unknown>;
+  errors?: FieldProblem[];
+  /** A sentence above the form (why it was not accepted). */
+  message?: string;
+}
+
+const regionCache = new Map<string, { code: string; name: string }[]>();
+function countries(lang: string) {
+  let list = regionCache.get(lang);
+  if (!list) {
+    const names = new Intl.DisplayNames([languageInfo(lang).locale, 'en'], { type: 'region' });
+    list = [];
+    for (let a = 65; a <= 90; a++)
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        if (isCountryCode(code)) list.push({ code, name: names.of(code) ?? code });
+      }
+    list.sort((x, y) => x.name.localeCompare(y.name, languageInfo(lang).locale));
+    regionCache.set(lang, list);
+  }
+  return list;
+}
+
+interface FieldSpec {
+  name: string;
+  label: MessageKey;
+  type?: 'text' | 'email' | 'date' | 'textarea' | 'country' | 'language';
+  optional?: boolean;
+  hint?: MessageKey;
+  autocomplete?: string;
+  inputmode?: string;
+  dir?: 'auto' | 'ltr';
+}
+
+const FIELDS: Record<ApplicationKind, FieldSpec[]> = {
+  individual: [
+    { name: 'name', label: 'application.field.name', autocomplete: 'name', dir: 'auto' },
+    {
+      name: 'email',
+      label: 'application.field.email',
+      type: 'email',
+      autocomplete: 'email',
+      hint: 'application.hint.email',
+      dir: 'ltr',
+    },
+    {
+      name: 'dateOfBirth',
+      label: 'application.field.dateOfBirth',
+      type: 'date',
+      autocomplete: 'bday',
+      hint: 'application.hint.dateOfBirth',
+      dir: 'ltr',
+    },
+    { name: 'citizenship', label: 'application.field.citizenship', type: 'country' },
+    {
+      name: 'cnic',
+      label: 'application.field.cnic',
+      hint: 'application.hint.cnic',
+      inputmode: 'numeric',
+      autocomplete: 'off',
+      dir: 'ltr',
+    },
+    {
+      name: 'wikimediaUsername',
+      label: 'application.field.wikimediaUsername',
+      optional: true,
+      autocomplete: 'username',
+      dir: 'auto',
+    },
+    {
+      name: 'city',
+      label: 'application.field.city',
+      optional: true,
+      autocomplete: 'address-level2',
+      dir: 'auto',
+    },
+    {
+      name: 'statement',
+      label: 'application.field.statement',
+      type: 'textarea',
+      optional: true,
+      hint: 'application.hint.statement',
+      dir: 'auto',
+    },
+    { name: 'language', label: 'application.field.language', type: 'language' },
+  ],
+  institution: [
+    { name: 'name', label: 'application.field.institutionName', autocomplete: 'organization', dir: 'auto' },
+    {
+      name: 'email',
+      label: 'application.field.email',
+      type: 'email',
+      autocomplete: 'email',
+      hint: 'application.hint.email',
+      dir: 'ltr',
+    },
+    { name: 'registrationNumber', label: 'application.field.registrationNumber', dir: 'auto' },
+    { name: 'registrationAuthority', label: 'application.field.registrationAuthority', dir: 'auto' },
+    { name: 'registeredIn', label: 'application.field.registeredIn', type: 'country' },
+    { name: 'contactName', label: 'application.field.contactName', autocomplete: 'name', dir: 'auto' },
+    {
+      name: 'statement',
+      label: 'application.field.statement',
+      type: 'textarea',
+      optional: true,
+      hint: 'application.hint.statement',
+      dir: 'auto',
+    },
+    { name: 'language', label: 'application.field.language', type: 'language' },
+  ],
+};
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+function fieldHtml(spec: FieldSpec, state: FormState): Markup {
+  const { lang } = state;
+  const id = `f-${spec.name}`;
+  const error = state.errors?.find((e) => e.field === spec.name);
+  const value = str(state.values?.[spec.name]);
+  const described = [spec.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const common = html` id="${id}" name="${spec.name}"${described ? html` aria-describedby="${described}"` : ''}${
+    error ? html` aria-invalid="true"` : ''
+  }${spec.optional ? '' : html` required aria-required="true"`}${spec.autocomplete ? html` autocomplete="${spec.autocomplete}"` : ''}${
+    spec.dir ? html` dir="${spec.dir}"` : ''
+  }`;
+  let control: Markup;
+  if (spec.type === 'textarea') {
+    control = html`<textarea${common} maxlength="${STATEMENT_MAX}">${value}</textarea>`;
+  } else if (spec.type === 'country') {
+    const selected = (value || 'PK').toUpperCase();
+    control = html`<select${common}>${countries(lang).map(
+      (c) => html`<option value="${c.code}"${c.code === selected ? html` selected` : ''}>${c.name}</option>`,
+    )}</select>`;
+  } else if (spec.type === 'language') {
+    const selected = value || lang;
+    control = html`<select${common}>${supportedLanguages().map(
+      (l) =>
+        html`<option value="${l.code}" lang="${l.code}"${l.code === selected ? html` selected` : ''}>${l.name}</option>`,
+    )}</select>`;
+  } else {
+    control = html`<input type="${spec.type ?? 'text'}"${common} value="${value}"${
+      spec.inputmode ? html` inputmode="${spec.inputmode}"` : ''
+    }>`;
+  }
+  return html`<div class="field${error ? ' invalid' : ''}">
+<label for="${id}">${t(lang, spec.label)} <span class="optional">(${t(lang, spec.optional ? 'application.optional' : 'application.required')})</span></label>
+${spec.hint ? html`<p class="hint" id="${id}-hint">${t(lang, spec.hint)}</p>` : ''}
+${error ? html`<p class="error-text" id="${id}-error">${error.message}</p>` : ''}
+${control}
+</div>`;
+}
+
+export function applyPage(state: FormState): string {
+  const { lang, kind } = state;
+  const specs = FIELDS[kind];
+  const errors = state.errors ?? [];
+  const labelOf = (field: string) => {
+    const spec = specs.find((s) => s.name === field);
+    return spec
+      ? t(lang, spec.label)
+      : field === HONEYPOT_FIELD
+        ? t(lang, 'application.field.website')
+        : field;
+  };
+  const summary =
+    errors.length || state.message
+      ? html`<div class="summary" role="alert" id="errors"><h2>${state.message ?? t(lang, 'application.errorSummary')}</h2>${
+          errors.length
+            ? html`<ul>${errors.map(
+                (e) => html`<li><a href="#f-${e.field}">${labelOf(e.field)}: ${e.message}</a></li>`,
+              )}</ul>`
+            : ''
+        }</div>`
+      : '';
+  const kindLink = (k: ApplicationKind) =>
+    k === kind
+      ? html`<li><a href="/apply?lang=${lang}&amp;kind=${k}" aria-current="page"><strong>${t(lang, `application.kind.${k}`)}</strong></a></li>`
+      : html`<li><a href="/apply?lang=${lang}&amp;kind=${k}">${t(lang, `application.kind.${k}`)}</a></li>`;
+  const honeypotError = errors.find((e) => e.field === HONEYPOT_FIELD);
+  const content = html`<h1>${t(lang, 'application.page.title')}</h1>
+<p>${t(lang, 'application.page.intro')}</p>
+${summary}
+<nav aria-label="${t(lang, 'application.kind.legend')}"><p>${t(lang, 'application.kind.legend')}:</p><ul>${kindLink('individual')}${kindLink('institution')}</ul></nav>
+<form method="post" action="/applications" accept-charset="utf-8" novalidate>
+<input type="hidden" name="kind" value="${kind}">
+<h2>${t(lang, `application.kind.${kind}`)}</h2>
+${specs.map((spec) => fieldHtml(spec, state))}
+<div class="${honeypotError ? 'field invalid' : 'hp'}" ${honeypotError ? '' : html`aria-hidden="true"`}><label for="f-${HONEYPOT_FIELD}">${t(lang, 'application.field.website')}</label>${
+    honeypotError
+      ? html`<p class="error-text" id="f-${HONEYPOT_FIELD}-error">${honeypotError.message}</p>`
+      : ''
+  }<input type="text" id="f-${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off" value=""></div>
+<button type="submit">${t(lang, 'application.submit')}</button>
+</form>`;
+  return layout(
+    lang,
+    t(lang, 'application.page.title'),
+    content,
+    (code) => `/apply?lang=${code}&kind=${kind}`,
+  );
+}
+
+/** A page with a heading and a sentence: "check your email", "confirmed", a dead link. */
+export function messagePage(lang: string, title: string, body: string, role?: 'alert'): string {
+  const content = html`<h1>${title}</h1><div class="notice"${role ? html` role="${role}"` : ''}><p>${body}</p></div>
+<p><a href="/apply?lang=${lang}">${t(lang, 'application.page.title')}</a></p>`;
+  return layout(lang, title, content, (code) => `/apply?lang=${code}`);
+}

@@ -1,0 +1,133 @@
+// Use cases of the organizers: list applications by status, read one, decide once.
+// A decision records who made it and when; the applicant is emailed the outcome; a
+// rejected application is kept for the retention period and then removed by TTL.
+
+import * as v from 'valibot';
+import type { Clock } from '../clock.ts';
+import { config } from '../config.ts';
+import { conflict, HttpError, invalidRequest, notFound } from '../errors.ts';
+import { log } from '../log.ts';
+import { sendOnce } from '../mail/outbox.ts';
+import type { Mailer } from '../mail/port.ts';
+import { decisionEmail } from './emails.ts';
+import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from './model.ts';
+import { cleanText, STATEMENT_MAX } from './schema.ts';
+import { type ApplicationStore, BadCursorError, type Page } from './store.ts';
+
+export const decisionSchema = v.pipe(
+  v.object({
+    decision: v.picklist(['approve', 'reject'], 'Send "approve" or "reject".'),
+    reason: v.optional(
+      v.pipe(
+        v.string('The reason must be text.'),
+        v.transform((s) => s.trim().normalize('NFC')),
+        v.check(cleanText, 'The reason contains control characters.'),
+        v.maxLength(STATEMENT_MAX, `The reason must be at most ${STATEMENT_MAX} characters.`),
+      ),
+    ),
+  }),
+  v.forward(
+    v.check(
+      (d) => d.decision === 'approve' || !!d.reason,
+      'A rejection needs a reason; the applicant is told it.',
+    ),
+    ['reason'],
+  ),
+);
+
+export const PAGE_LIMIT_MAX = 100;
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export interface ListQuery {
+  status?: string;
+  limit?: string;
+  cursor?: string;
+}
+
+export async function listApplications(
+  deps: { store: ApplicationStore; clock: Clock },
+  query: ListQuery,
+  defaultStatus: ApplicationStatus = 'submitted',
+): Promise<Page<Application>> {
+  const status = query.status ?? defaultStatus;
+  const fields = [];
+  if (!APPLICATION_STATUSES.includes(status as ApplicationStatus))
+    fields.push({ field: 'status', message: `One of ${APPLICATION_STATUSES.join(', ')}.` });
+  const limit = query.limit === undefined ? 25 : Number(query.limit);
+  if (!/^\d{1,3}$/.test(query.limit ?? '25') || limit < 1 || limit > PAGE_LIMIT_MAX)
+    fields.push({ field: 'limit', message: `A whole number from 1 to ${PAGE_LIMIT_MAX}.` });
+  if (fields.length) throw invalidRequest('The query is not valid.', fields);
+  try {
+    return await deps.store.list(status as ApplicationStatus, limit, query.cursor, deps.clock.now());
+  } catch (error) {
+    if (error instanceof BadCursorError)
+      throw invalidRequest('The cursor is not valid.', [
+        { field: 'cursor', message: 'Use nextCursor from the previous page.' },
+      ]);
+    throw error;
+  }
+}
+
+export async function getApplication(
+  deps: { store: ApplicationStore; clock: Clock },
+  id: string,
+): Promise<Application> {
+  const application = ID.test(id) ? await deps.store.get(id, deps.clock.now()) : undefined;
+  if (!application) throw notFound('No application with this id.');
+  return application;
+}
+
+export async function decideApplication(
+  deps: { store: ApplicationStore; mailer: Mailer; clock: Clock },
+  id: string,
+  body: unknown,
+  organizer: string,
+): Promise<{ application: Application; emailed: boolean }> {
+  const parsed = v.safeParse(decisionSchema, body);
+  if (!parsed.success) {
+    throw invalidRequest(
+      'The decision is not valid.',
+      parsed.issues.map((issue) => ({ field: v.getDotPath(issue) ?? 'body', message: issue.message })),
+    );
+  }
+  if (!ID.test(id)) throw notFound('No application with this id.');
+  const now = deps.clock.now();
+  const { decision, reason } = parsed.output;
+  const retainUntil =
+    decision === 'reject'
+      ? new Date(now.getTime() + config().applicationRetentionDays * 86_400_000)
+      : undefined;
+  const outcome = await deps.store.decide(
+    id,
+    { decision, ...(reason ? { reason } : {}), by: organizer, at: now.toISOString() },
+    retainUntil,
+    now,
+  );
+  if (!outcome.ok) {
+    if (outcome.problem === 'not_found') throw notFound('No application with this id.');
+    if (outcome.problem === 'not_submitted')
+      throw new HttpError(409, 'not_submitted', 'The applicant has not confirmed this application yet.');
+    throw conflict('This application has already been decided.', { decision: outcome.application?.decision });
+  }
+  log.info('application decided', { applicationId: id, decision });
+  const sent = await sendOnce(
+    { mailer: deps.mailer, clock: deps.clock },
+    `application-decision#${id}`,
+    decisionEmail(outcome.application),
+  );
+  return { application: outcome.application, emailed: sent === 'sent' || sent === 'already_sent' };
+}
+
+/** What GET /admin/members shows of an approved application. */
+export function memberView(a: Application) {
+  return {
+    id: a.id,
+    kind: a.kind,
+    name: a.name,
+    email: a.email,
+    ...(a.kind === 'individual'
+      ? { wikimediaUsername: a.wikimediaUsername, city: a.city }
+      : { contactName: a.contactName, registeredIn: a.registeredIn }),
+    memberSince: a.decision?.at,
+  };
+}

@@ -1,0 +1,179 @@
+// What an application looks like on the wire, as valibot schemas. The same schema
+// objects validate requests and describe them in OpenAPI (shared/routes/applications.ts).
+// Messages are catalogue keys, translated when the reply is built, so one schema serves
+// every language.
+
+import * as v from 'valibot';
+import type { FieldProblem } from '../errors.ts';
+import { isSupported, type MessageKey, t } from '../i18n/index.ts';
+import { isCalendarDay, parseCnic } from './eligibility.ts';
+
+export const NAME_MAX = 200;
+export const STATEMENT_MAX = 2000;
+export const EMAIL_MAX = 254;
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+/** An ISO 3166-1 alpha-2 code that names a real region (XX, QQ are refused). */
+export const isCountryCode = (code: string) => /^[A-Z]{2}$/.test(code) && regionNames.of(code) !== code;
+
+// Control characters (other than tab and line breaks) and broken UTF-16 never belong in
+// a name or a statement; refusing them keeps stored text printable in every email.
+const LINE_BREAK = /[\r\n\t\u2028\u2029]/;
+const LONE_SURROGATE = /\p{Cs}/u;
+const CONTROL = /\p{Cc}/u;
+/** No lone surrogates, no control characters other than tab and line breaks. */
+export const cleanText = (value: string) =>
+  !LONE_SURROGATE.test(value) && !CONTROL.test(value.replace(/[\t\n\r]/g, ''));
+
+/** Text of one line: trimmed, NFC-normalised, 1..max characters. */
+const line = (max: number) =>
+  v.pipe(
+    v.string('application.error.invalid' satisfies MessageKey),
+    v.check(cleanText, 'application.error.text' satisfies MessageKey),
+    v.check((s) => !LINE_BREAK.test(s), 'application.error.oneLine' satisfies MessageKey),
+    v.transform((s) => s.trim().normalize('NFC')),
+    v.nonEmpty('application.error.required' satisfies MessageKey),
+    v.check((s) => [...s].length <= max, 'application.error.tooLong' satisfies MessageKey),
+  );
+
+const statement = v.pipe(
+  v.string('application.error.invalid' satisfies MessageKey),
+  v.check(cleanText, 'application.error.text' satisfies MessageKey),
+  v.transform((s) => s.trim().normalize('NFC').replace(/\r\n?/g, '\n')),
+  v.check((s) => [...s].length <= STATEMENT_MAX, 'application.error.statementTooLong' satisfies MessageKey),
+);
+
+const email = v.pipe(
+  v.string('application.error.invalid' satisfies MessageKey),
+  v.transform((s) => s.trim()),
+  v.nonEmpty('application.error.required' satisfies MessageKey),
+  v.maxLength(EMAIL_MAX, 'application.error.email' satisfies MessageKey),
+  v.email('application.error.email' satisfies MessageKey),
+);
+
+const country = v.pipe(
+  v.string('application.error.invalid' satisfies MessageKey),
+  v.transform((s) => s.trim().toUpperCase()),
+  v.nonEmpty('application.error.required' satisfies MessageKey),
+  v.check(isCountryCode, 'application.error.country' satisfies MessageKey),
+);
+
+const dateOfBirth = v.pipe(
+  v.string('application.error.invalid' satisfies MessageKey),
+  v.transform((s) => s.trim()),
+  v.nonEmpty('application.error.required' satisfies MessageKey),
+  v.check((s) => isCalendarDay(s) && s >= '1900-01-01', 'application.error.date' satisfies MessageKey),
+);
+
+const cnic = v.pipe(
+  v.string('application.error.invalid' satisfies MessageKey),
+  v.nonEmpty('application.error.required' satisfies MessageKey),
+  v.maxLength(40, 'application.error.cnic' satisfies MessageKey),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const digits = parseCnic(dataset.value);
+    if (digits) return digits;
+    addIssue({ message: 'application.error.cnic' satisfies MessageKey });
+    return NEVER;
+  }),
+);
+
+const language = v.pipe(
+  v.string('application.error.invalid' satisfies MessageKey),
+  v.check((s) => isSupported(s), 'application.error.language' satisfies MessageKey),
+);
+
+const optionalLine = (max: number) => v.optional(line(max));
+
+export const individualSchema = v.object({
+  kind: v.literal('individual'),
+  name: line(NAME_MAX),
+  email,
+  dateOfBirth: v.pipe(dateOfBirth, v.description('YYYY-MM-DD; used to check age, never stored.')),
+  citizenship: v.pipe(country, v.description('ISO 3166-1 alpha-2 country code; PK is eligible.')),
+  cnic: v.pipe(cnic, v.description('Pakistani CNIC: 13 digits, dashes optional (12345-1234567-1).')),
+  wikimediaUsername: optionalLine(85),
+  city: optionalLine(100),
+  statement: v.optional(statement),
+  language: v.optional(language),
+});
+
+export const institutionSchema = v.object({
+  kind: v.literal('institution'),
+  name: line(NAME_MAX),
+  email,
+  registrationNumber: line(100),
+  registrationAuthority: line(NAME_MAX),
+  registeredIn: v.pipe(country, v.description('ISO 3166-1 alpha-2 country code; PK is eligible.')),
+  contactName: line(NAME_MAX),
+  statement: v.optional(statement),
+  language: v.optional(language),
+});
+
+/** The body of POST /applications, for the route table and OpenAPI. */
+export const applicationSchema = v.variant('kind', [individualSchema, institutionSchema]);
+
+export type IndividualInput = v.InferOutput<typeof individualSchema>;
+export type InstitutionInput = v.InferOutput<typeof institutionSchema>;
+export type ApplicationInput = IndividualInput | InstitutionInput;
+export type ApplicationKind = ApplicationInput['kind'];
+
+/** The hidden field people never see; only naive bots fill it in. */
+export const HONEYPOT_FIELD = 'website';
+
+export const FIELD_ORDER = {
+  individual: Object.keys(individualSchema.entries),
+  institution: Object.keys(institutionSchema.entries),
+} as const;
+
+export type Validation =
+  | { ok: true; value: ApplicationInput }
+  | { ok: false; kind?: ApplicationKind; problems: { field: string; key: MessageKey }[] };
+
+/**
+ * Validate a parsed body. Every field's first problem is reported (not just the first
+ * field's), so a form can show each error beside its field.
+ */
+export function validateApplication(data: Record<string, unknown>): Validation {
+  const kind = data.kind;
+  if (kind !== 'individual' && kind !== 'institution') {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: 'kind',
+          key: kind === undefined ? 'application.error.required' : 'application.error.kind',
+        },
+      ],
+    };
+  }
+  const schema = kind === 'individual' ? individualSchema : institutionSchema;
+  const result = v.safeParse(schema, data, { abortPipeEarly: true });
+  if (result.success) return { ok: true, value: result.output };
+  const problems: { field: string; key: MessageKey }[] = [];
+  for (const issue of result.issues) {
+    const field = v.getDotPath(issue) ?? 'body';
+    if (problems.some((p) => p.field === field)) continue;
+    problems.push({ field, key: messageKey(issue) });
+  }
+  return { ok: false, kind, problems };
+}
+
+function messageKey(issue: v.BaseIssue<unknown>): MessageKey {
+  if (issue.input === undefined) return 'application.error.required';
+  if (Array.isArray(issue.input)) return 'application.error.single';
+  if (issue.kind === 'schema' && typeof issue.input !== 'string') return 'application.error.invalid';
+  return (
+    issue.message.startsWith('application.error.') ? issue.message : 'application.error.invalid'
+  ) as MessageKey;
+}
+
+export function fieldProblems(problems: { field: string; key: MessageKey }[], lang: string): FieldProblem[] {
+  return problems.map((p) => ({ field: p.field, message: t(lang, p.key, { max: maxFor(p.field) }) }));
+}
+
+function maxFor(field: string): number {
+  if (field === 'statement') return STATEMENT_MAX;
+  if (field === 'wikimediaUsername') return 85;
+  if (field === 'city' || field === 'registrationNumber') return 100;
+  return NAME_MAX;
+}

@@ -1,0 +1,369 @@
+// Applications in DynamoDB (table `applications`, one partition key `pk`):
+//   APP#<id>         the application (status, createdAt feed the byStatus index)
+//   EMAIL#<hmac>     uniqueness claims: one live application per email address,
+//   CNIC#<hmac>      per CNIC and per registration number. Written in the same
+//   REG#<hmac>       transaction as the application, each with attribute_not_exists,
+//                    so a duplicate, even a simultaneous one, cannot be stored.
+//   TOKEN#<sha256>   the confirmation token's hash: single use, with its expiry.
+// A claim is live while its application is: an unconfirmed application and its claims
+// share one expiry (expiresAt, also the TTL attribute), and a claim whose expiry has
+// passed may be taken over before TTL gets round to deleting it. Confirming removes the
+// expiry; rejecting deletes the claims in the decision's transaction (the application
+// itself then expires after the retention period).
+
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../aws/dynamodb.ts';
+import { tableName } from '../tables.ts';
+import type { Application, ApplicationStatus, ClaimField, Decision } from './model.ts';
+
+export interface Claim {
+  pk: string;
+  field: ClaimField;
+}
+
+export type CreateOutcome = { ok: true } | { ok: false; conflicts: ClaimField[] };
+export type ConfirmOutcome =
+  | { ok: true; application: Application }
+  | { ok: false; problem: 'unknown' | 'used' | 'expired' };
+export type DecideOutcome =
+  | { ok: true; application: Application }
+  | { ok: false; problem: 'not_found' | 'not_submitted' | 'already_decided'; application?: Application };
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back as ?cursor= for the next page. Absent on the last page. */
+  nextCursor?: string;
+}
+
+export interface ApplicationStore {
+  create(
+    application: Application,
+    claims: Claim[],
+    token: { hash: string; expiresAt: Date },
+    now: Date,
+  ): Promise<CreateOutcome>;
+  /** Undo a create whose confirmation email could not be sent. */
+  discard(application: Application, claims: Claim[], tokenHash: string): Promise<void>;
+  get(id: string, now: Date): Promise<Application | undefined>;
+  confirm(tokenHash: string, now: Date): Promise<ConfirmOutcome>;
+  decide(id: string, decision: Decision, retainUntil: Date | undefined, now: Date): Promise<DecideOutcome>;
+  list(
+    status: ApplicationStatus,
+    limit: number,
+    cursor: string | undefined,
+    now: Date,
+  ): Promise<Page<Application>>;
+}
+
+/** The cursor did not come from us (or from another status's list). */
+export class BadCursorError extends Error {
+  override name = 'BadCursorError';
+}
+
+const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
+const appKey = (id: string) => `APP#${id}`;
+const PRIVATE = ['pk', 'claims', 'tokenHash', 'expiresAt'] as const;
+
+interface StoredApplication extends Record<string, unknown> {
+  pk: string;
+  claims: Claim[];
+  tokenHash: string;
+  expiresAt?: number;
+}
+
+function toApplication(item: Record<string, unknown>): Application {
+  const out: Record<string, unknown> = { ...item };
+  for (const key of PRIVATE) delete out[key];
+  if (typeof item.expiresAt === 'number') out.deleteAfter = new Date(item.expiresAt * 1000).toISOString();
+  return out as unknown as Application;
+}
+
+/** A live item: no expiry, or an expiry still ahead (TTL deletes lazily, up to days late). */
+const live = (item: Record<string, unknown> | undefined, now: Date) =>
+  !!item && (typeof item.expiresAt !== 'number' || item.expiresAt > epoch(now));
+
+function cancellationCodes(error: unknown): string[] | undefined {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  return (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class DynamoApplicationStore implements ApplicationStore {
+  private get table() {
+    return tableName('applications');
+  }
+
+  async create(
+    application: Application,
+    claims: Claim[],
+    token: { hash: string; expiresAt: Date },
+    now: Date,
+  ): Promise<CreateOutcome> {
+    const expiresAt = epoch(token.expiresAt);
+    const item: StoredApplication = {
+      ...(application as unknown as Record<string, unknown>),
+      pk: appKey(application.id),
+      claims,
+      tokenHash: token.hash,
+      expiresAt,
+    };
+    delete item.deleteAfter;
+    const request = new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...claims.map((claim) => ({
+          Put: {
+            TableName: this.table,
+            Item: { pk: claim.pk, field: claim.field, applicationId: application.id, expiresAt },
+            // Free, or held by an application that expired unconfirmed.
+            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+            ExpressionAttributeValues: { ':now': epoch(now) },
+          },
+        })),
+        {
+          Put: {
+            TableName: this.table,
+            Item: { pk: `TOKEN#${token.hash}`, applicationId: application.id, expiresAt },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ],
+    });
+    // Simultaneous identical submissions collide on the claim items; DynamoDB cancels
+    // all but one with TransactionConflict. A short random pause and another try turns
+    // each loser into a clean "already exists".
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await dynamo().send(request);
+        return { ok: true };
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        const conflicts = claims
+          .filter((_, i) => codes[i + 1] === 'ConditionalCheckFailed')
+          .map((claim) => claim.field);
+        if (conflicts.length) return { ok: false, conflicts };
+        if (!codes.includes('TransactionConflict')) throw error;
+        // Still colliding after several tries: another submission of the same claims
+        // is in flight right now, which is itself a duplicate.
+        if (attempt >= 6) return { ok: false, conflicts: claims.map((c) => c.field) };
+        await pause(20 + Math.random() * 80 * attempt);
+      }
+    }
+  }
+
+  async discard(application: Application, claims: Claim[], tokenHash: string): Promise<void> {
+    const mine = {
+      ConditionExpression: 'applicationId = :id',
+      ExpressionAttributeValues: { ':id': application.id },
+    };
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: this.table, Key: { pk: appKey(application.id) } } },
+          ...claims.map((c) => ({ Delete: { TableName: this.table, Key: { pk: c.pk }, ...mine } })),
+          { Delete: { TableName: this.table, Key: { pk: `TOKEN#${tokenHash}` }, ...mine } },
+        ],
+      }),
+    );
+  }
+
+  async get(id: string, now: Date): Promise<Application | undefined> {
+    const got = await dynamo().send(
+      new GetCommand({ TableName: this.table, Key: { pk: appKey(id) }, ConsistentRead: true }),
+    );
+    return live(got.Item, now) ? toApplication(got.Item!) : undefined;
+  }
+
+  private async raw(pk: string) {
+    const got = await dynamo().send(
+      new GetCommand({ TableName: this.table, Key: { pk }, ConsistentRead: true }),
+    );
+    return got.Item;
+  }
+
+  async confirm(tokenHash: string, now: Date): Promise<ConfirmOutcome> {
+    const tokenKey = `TOKEN#${tokenHash}`;
+    const judge = (token: Record<string, unknown> | undefined): ConfirmOutcome | undefined => {
+      if (!token) return { ok: false, problem: 'unknown' };
+      if (token.usedAt) return { ok: false, problem: 'used' };
+      if (!live(token, now)) return { ok: false, problem: 'expired' };
+      return undefined;
+    };
+    const token = await this.raw(tokenKey);
+    const early = judge(token);
+    if (early) return early;
+    const id = String(token!.applicationId);
+    const stored = (await this.raw(appKey(id))) as StoredApplication | undefined;
+    if (stored?.status !== 'pending_confirmation') return { ok: false, problem: 'used' };
+    const confirmedAt = now.toISOString();
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: { pk: tokenKey },
+                UpdateExpression: 'SET usedAt = :at',
+                ConditionExpression: 'attribute_not_exists(usedAt) AND expiresAt > :now',
+                ExpressionAttributeValues: { ':at': confirmedAt, ':now': epoch(now) },
+              },
+            },
+            {
+              Update: {
+                TableName: this.table,
+                Key: { pk: appKey(id) },
+                UpdateExpression: 'SET #status = :submitted, confirmedAt = :at REMOVE expiresAt',
+                ConditionExpression: '#status = :pending',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':submitted': 'submitted',
+                  ':pending': 'pending_confirmation',
+                  ':at': confirmedAt,
+                },
+              },
+            },
+            ...stored.claims.map((claim) => ({
+              Update: {
+                TableName: this.table,
+                Key: { pk: claim.pk },
+                UpdateExpression: 'REMOVE expiresAt',
+                ConditionExpression: 'applicationId = :id',
+                ExpressionAttributeValues: { ':id': id },
+              },
+            })),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (!cancellationCodes(error)) throw error;
+      // Lost a race with another click on the same link (or the expiry passed).
+      return judge(await this.raw(tokenKey)) ?? { ok: false, problem: 'used' };
+    }
+    const { expiresAt: _gone, ...rest } = stored;
+    return { ok: true, application: toApplication({ ...rest, status: 'submitted', confirmedAt }) };
+  }
+
+  async decide(
+    id: string,
+    decision: Decision,
+    retainUntil: Date | undefined,
+    now: Date,
+  ): Promise<DecideOutcome> {
+    const stored = (await this.raw(appKey(id))) as StoredApplication | undefined;
+    if (!live(stored, now)) return { ok: false, problem: 'not_found' };
+    const refuse = (s: StoredApplication): DecideOutcome => ({
+      ok: false,
+      problem: s.status === 'pending_confirmation' ? 'not_submitted' : 'already_decided',
+      application: toApplication(s),
+    });
+    if (stored!.status !== 'submitted') return refuse(stored!);
+    const status: ApplicationStatus = decision.decision === 'approve' ? 'approved' : 'rejected';
+    const names = { '#status': 'status', '#decision': 'decision' };
+    const values: Record<string, unknown> = {
+      ':status': status,
+      ':submitted': 'submitted',
+      ':decision': decision,
+    };
+    let update = 'SET #status = :status, #decision = :decision';
+    if (retainUntil) {
+      update += ', expiresAt = :expires';
+      values[':expires'] = epoch(retainUntil);
+    }
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: { pk: appKey(id) },
+                UpdateExpression: update,
+                ConditionExpression: '#status = :submitted',
+                ExpressionAttributeNames: names,
+                ExpressionAttributeValues: values,
+              },
+            },
+            // A rejected application no longer blocks a new one from the same person.
+            ...(status === 'rejected'
+              ? stored!.claims.map((claim) => ({
+                  Delete: {
+                    TableName: this.table,
+                    Key: { pk: claim.pk },
+                    ConditionExpression: 'attribute_not_exists(pk) OR applicationId = :id',
+                    ExpressionAttributeValues: { ':id': id },
+                  },
+                }))
+              : []),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (!cancellationCodes(error) && !(error instanceof ConditionalCheckFailedException)) throw error;
+      const again = (await this.raw(appKey(id))) as StoredApplication | undefined;
+      return again ? refuse(again) : { ok: false, problem: 'not_found' };
+    }
+    return {
+      ok: true,
+      application: toApplication({
+        ...stored!,
+        status,
+        decision,
+        ...(retainUntil ? { expiresAt: epoch(retainUntil) } : {}),
+      }),
+    };
+  }
+
+  async list(
+    status: ApplicationStatus,
+    limit: number,
+    cursor: string | undefined,
+    now: Date,
+  ): Promise<Page<Application>> {
+    const out = await dynamo().send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'byStatus',
+        KeyConditionExpression: '#status = :status',
+        FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': status, ':now': epoch(now) },
+        Limit: limit,
+        ExclusiveStartKey: cursor ? decodeCursor(cursor, status) : undefined,
+      }),
+    );
+    return {
+      items: (out.Items ?? []).map(toApplication),
+      ...(out.LastEvaluatedKey ? { nextCursor: encodeCursor(out.LastEvaluatedKey) } : {}),
+    };
+  }
+}
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify([key.pk, key.status, key.createdAt])).toString('base64url');
+}
+
+function decodeCursor(cursor: string, status: ApplicationStatus): Record<string, string> {
+  let parsed: unknown;
+  try {
+    if (cursor.length > 400 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error();
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new BadCursorError('not a cursor');
+  }
+  const parts = Array.isArray(parsed) ? (parsed as unknown[]) : [];
+  const [pk, listStatus, createdAt] = parts;
+  if (
+    parts.length !== 3 ||
+    typeof pk !== 'string' ||
+    typeof createdAt !== 'string' ||
+    !/^APP#[\w-]{1,64}$/.test(pk) ||
+    listStatus !== status
+  ) {
+    throw new BadCursorError('not a cursor for this list');
+  }
+  return { pk, status, createdAt };
+}

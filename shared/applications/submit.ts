@@ -1,0 +1,182 @@
+// Use case: someone submits the membership form (POST /applications).
+//  1. A filled-in honeypot field means a bot: refuse, store nothing.
+//  2. Validate every field (400 lists each field's problem).
+//  3. Check eligibility on the submission day in the group's time zone (422 says why).
+//  4. Store the application with its uniqueness claims and the confirmation token's
+//     hash in one transaction (409 when a live application holds a claim).
+//  5. Email the confirmation link, exactly once; if it cannot be sent, undo step 4 and
+//     answer 503 so that trying again later works.
+
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+import { config } from '../config.ts';
+import { HttpError, invalidRequest, serviceUnavailable, unprocessable } from '../errors.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
+import { log } from '../log.ts';
+import { sendOnce } from '../mail/outbox.ts';
+import type { Mailer } from '../mail/port.ts';
+import { secretValue } from '../secrets.ts';
+import { dayIn, eligibility, type IneligibleReason } from './eligibility.ts';
+import { confirmationEmail } from './emails.ts';
+import { type Application, type ClaimField, CONFIRMATION_DAYS } from './model.ts';
+import { type ApplicationInput, fieldProblems, HONEYPOT_FIELD, validateApplication } from './schema.ts';
+import type { ApplicationStore, Claim } from './store.ts';
+
+export interface SubmitDeps {
+  store: ApplicationStore;
+  mailer: Mailer;
+  clock: Clock;
+}
+
+export interface Submitted {
+  application: Application;
+  confirmBy: Date;
+}
+
+/** The field a reason concerns, so a form can show it beside that field. */
+export const REASON_FIELD: Record<IneligibleReason, string> = {
+  under_age: 'dateOfBirth',
+  not_citizen: 'citizenship',
+  not_registered_in_pakistan: 'registeredIn',
+};
+
+export async function submitApplication(
+  deps: SubmitDeps,
+  data: Record<string, unknown>,
+  lang: string,
+): Promise<Submitted> {
+  const honeypot = data[HONEYPOT_FIELD];
+  if (honeypot !== undefined && honeypot !== '') {
+    throw invalidRequest(t(lang, 'application.invalid'), [
+      { field: HONEYPOT_FIELD, message: t(lang, 'application.error.honeypot') },
+    ]);
+  }
+  const checked = validateApplication(data);
+  if (!checked.ok)
+    throw invalidRequest(t(lang, 'application.invalid'), fieldProblems(checked.problems, lang));
+  const input = checked.value;
+  const now = deps.clock.now();
+  const { timeZone } = config();
+  if (input.kind === 'individual' && input.dateOfBirth > dayIn(now, timeZone)) {
+    throw invalidRequest(t(lang, 'application.invalid'), [
+      { field: 'dateOfBirth', message: t(lang, 'application.error.dateFuture') },
+    ]);
+  }
+
+  const reasons = eligibility(input, now, timeZone);
+  if (reasons.length) {
+    const sentences = reasons.map((r) => t(lang, `application.reason.${r}` as MessageKey));
+    throw unprocessable(
+      'not_eligible',
+      t(lang, 'application.notEligible.message', { reasons: sentences.join(' ') }),
+      {
+        reasons,
+        fields: reasons.map((r, i) => ({ field: REASON_FIELD[r], message: sentences[i] })),
+      },
+    );
+  }
+
+  const application = newApplication(input, now, input.language ?? lang);
+  const claims = await claimsFor(input);
+  const token = randomBytes(32).toString('base64url');
+  const tokenHash = hashToken(token);
+  const confirmBy = new Date(now.getTime() + CONFIRMATION_DAYS * 86_400_000);
+  const created = await deps.store.create(
+    application,
+    claims,
+    { hash: tokenHash, expiresAt: confirmBy },
+    now,
+  );
+  if (!created.ok) {
+    log.info('application refused as a duplicate', { kind: input.kind, conflicts: created.conflicts });
+    throw new HttpError(
+      409,
+      'conflict',
+      t(lang, `application.conflict.${created.conflicts[0]!}` as MessageKey),
+      {
+        conflicts: created.conflicts,
+        fields: created.conflicts.map((field) => ({
+          field,
+          message: t(lang, `application.conflict.${field}` as MessageKey),
+        })),
+      },
+    );
+  }
+
+  const link = `${config().publicBaseUrl}/applications/confirm?token=${token}`;
+  const sent = await sendOnce(
+    { mailer: deps.mailer, clock: deps.clock },
+    `application-confirmation#${application.id}`,
+    confirmationEmail(application, link, confirmBy),
+  );
+  if (sent === 'failed') {
+    await deps.store.discard(application, claims, tokenHash);
+    log.warn('application discarded: confirmation email not sent', { applicationId: application.id });
+    throw serviceUnavailable();
+  }
+  log.info('application received', { applicationId: application.id, kind: application.kind });
+  return { application, confirmBy };
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+function newApplication(input: ApplicationInput, now: Date, language: string): Application {
+  const common = {
+    id: randomUUID(),
+    status: 'pending_confirmation' as const,
+    name: input.name,
+    email: input.email,
+    language,
+    ...(input.statement ? { statement: input.statement } : {}),
+    createdAt: now.toISOString(),
+  };
+  if (input.kind === 'individual') {
+    return {
+      ...common,
+      kind: 'individual',
+      citizenship: input.citizenship,
+      cnicLast4: input.cnic.slice(-4),
+      ageVerified: true,
+      ageVerifiedAt: now.toISOString(),
+      ...(input.wikimediaUsername ? { wikimediaUsername: input.wikimediaUsername } : {}),
+      ...(input.city ? { city: input.city } : {}),
+    };
+  }
+  return {
+    ...common,
+    kind: 'institution',
+    registrationNumber: input.registrationNumber,
+    registrationAuthority: input.registrationAuthority,
+    registeredIn: input.registeredIn,
+    contactName: input.contactName,
+  };
+}
+
+/** Registration numbers are written with varying spaces, dashes and case. */
+export const normaliseRegistration = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-/.]+/g, '');
+
+async function claimsFor(input: ApplicationInput): Promise<Claim[]> {
+  const secret = await secretValue('cnicHmac');
+  const mac = (prefix: string, value: string) =>
+    createHmac('sha256', secret).update(`${prefix}:${value}`).digest('hex');
+  const claim = (field: ClaimField, prefix: string, value: string): Claim => ({
+    field,
+    pk: `${prefix}#${mac(prefix, value)}`,
+  });
+  const claims = [claim('email', 'EMAIL', input.email.toLowerCase())];
+  if (input.kind === 'individual') claims.push(claim('cnic', 'CNIC', input.cnic));
+  else
+    claims.push(
+      claim(
+        'registrationNumber',
+        'REG',
+        `${input.registeredIn}:${normaliseRegistration(input.registrationNumber)}`,
+      ),
+    );
+  return claims;
+}
