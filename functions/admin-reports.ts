@@ -4,17 +4,18 @@
 //   GET  /admin/affiliates/{id}/checklist                     the reinstatement checklist
 //   POST /admin/affiliates/{id}/checklist                     confirm a step by hand
 //   POST /admin/affiliates/{id}/reinstate                     refuses (422) until complete
+// Reports come back without their text (it can be 200 KB); the count of characters stays.
 
 import * as v from 'valibot';
 import { periodKey } from '#shared/affiliates/model.ts';
 import { clock } from '#shared/clock.ts';
-import { invalidRequest, notFound, unprocessable } from '#shared/errors.ts';
+import { invalidRequest, notFound } from '#shared/errors.ts';
 import { adminIdentity } from '#shared/http/admin.ts';
 import { readBody } from '#shared/http/body.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { json } from '#shared/http/respond.ts';
-import { reinstateAffiliate } from '#shared/lifecycle/service.ts';
 import { checklistFor } from '#shared/reports/checklist.ts';
+import { reinstateWithChecklist } from '#shared/reports/reinstate.ts';
 import { confirmStepSchema } from '#shared/reports/rules.ts';
 import { affiliateOr404, markVerifiedByHand } from '#shared/reports/service.ts';
 import { confirmStep, listReports, type ReportRecord } from '#shared/reports/store.ts';
@@ -54,21 +55,8 @@ export const handler = httpHandler(async (event) => {
       return json(200, { checklist: await checklistFor(affiliateId, { affiliate }) });
     }
     case 'POST /admin/affiliates/{id}/reinstate': {
-      const affiliate = await affiliateOr404(affiliateId);
-      const checklist = await checklistFor(affiliateId, { affiliate });
-      if (!checklist.complete) {
-        throw unprocessable(
-          'reinstatement_incomplete',
-          `Reinstatement needs every step of the checklist. Missing: ${checklist.missing.join(' ')}`,
-          {
-            missing: checklist.steps
-              .filter((s) => !s.done)
-              .map((s) => ({ step: s.step, description: s.description })),
-          },
-        );
-      }
-      const { status } = await reinstateAffiliate({ affiliateId, actor: who });
-      return json(200, { status, checklist });
+      const result = await reinstateWithChecklist({ clock }, { affiliateId, actor: who });
+      return json(200, result);
     }
     default:
       throw notFound();

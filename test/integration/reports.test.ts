@@ -251,9 +251,12 @@ describe('a report in the expired window, and the reinstatement checklist', () =
       (await stack.api('/admin/affiliates/gone/checklist', { admin: true, json: { step: 'nonsense' } }))
         .status,
     ).toBe(400);
+    await stack.clearEmails();
     const ok = await stack.api('/admin/affiliates/gone/reinstate', { admin: true, method: 'POST' });
     expect(ok.status).toBe(200);
     expect((await affiliateStatus(stack, 'gone')).status).toBe('active');
+    // The group announced its return itself: the list does not hear it twice.
+    expect(await stack.emailsTo('wikimedia-l')).toHaveLength(0);
   });
 });
 
