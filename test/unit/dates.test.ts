@@ -1,0 +1,44 @@
+// Calendar-day arithmetic never drifts, and instants land on the local hour.
+
+import { describe, expect, it } from 'vitest';
+import { addDays, dayIn, formatDay, instantAt, isCalendarDay, periodEnd } from '../../shared/dates.ts';
+
+describe('calendar days', () => {
+  it('periods of 12 months end the day before the same date a year on', () => {
+    expect(periodEnd('2026-08-31', 12)).toBe('2027-08-30');
+    expect(periodEnd('2024-02-29', 12)).toBe('2025-02-28');
+    expect(periodEnd('2027-03-01', 12)).toBe('2028-02-29');
+    expect(periodEnd('2026-01-01', 12)).toBe('2026-12-31');
+  });
+
+  it('chained renewals starting 31 August stay on 31 August for a century', () => {
+    let start = '2026-08-31';
+    for (let i = 0; i < 100; i++) start = addDays(periodEnd(start, 12), 1);
+    expect(start).toBe('2126-08-31');
+  });
+
+  it('adds days across month ends and leap days', () => {
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('rejects impossible days', () => {
+    expect(isCalendarDay('2026-02-29')).toBe(false);
+    expect(isCalendarDay('2028-02-29')).toBe(true);
+    expect(() => addDays('2026-13-01', 1)).toThrow(RangeError);
+  });
+
+  it('turns a local hour on a day into UTC, even across a DST change', () => {
+    expect(instantAt('2026-07-15', 9, 'Asia/Karachi').toISOString()).toBe('2026-07-15T04:00:00.000Z');
+    expect(instantAt('2026-03-29', 9, 'Europe/Berlin').toISOString()).toBe('2026-03-29T07:00:00.000Z');
+    expect(instantAt('2026-03-28', 9, 'Europe/Berlin').toISOString()).toBe('2026-03-28T08:00:00.000Z');
+    expect(dayIn(new Date('2026-07-14T20:00:00Z'), 'Asia/Karachi')).toBe('2026-07-15');
+  });
+
+  it('writes dates unambiguously', () => {
+    expect(formatDay('2026-07-15')).toBe('15 July 2026');
+    expect(formatDay('2026-01-05')).toBe('5 January 2026');
+  });
+});
