@@ -198,11 +198,13 @@ describe('a report in the expired window, and the reinstatement checklist', () =
       ['wikimedia_l_told', true, 'system_sends_on_reinstatement'],
     ]);
 
-    await stack.clearEmails();
+    const before = (await stack.emailsTo('wikimedia-l')).length;
     const ok = await stack.api('/admin/affiliates/late/reinstate', { admin: true, method: 'POST' });
     expect(ok.status).toBe(200);
     expect((await affiliateStatus(stack, 'late')).status).toBe('active');
-    expect(await stack.emailsTo('wikimedia-l')).toHaveLength(1);
+    const announced = (await stack.emailsTo('wikimedia-l')).slice(before);
+    expect(announced).toHaveLength(1);
+    expect(announced[0]!.body.text).toContain('Wikimedia late User Group');
   });
 
   it('takes a report from a Formerly Active group while meta-wiki is down, with every step confirmed by hand', async () => {
@@ -251,12 +253,12 @@ describe('a report in the expired window, and the reinstatement checklist', () =
       (await stack.api('/admin/affiliates/gone/checklist', { admin: true, json: { step: 'nonsense' } }))
         .status,
     ).toBe(400);
-    await stack.clearEmails();
+    const before = (await stack.emailsTo('wikimedia-l')).length;
     const ok = await stack.api('/admin/affiliates/gone/reinstate', { admin: true, method: 'POST' });
     expect(ok.status).toBe(200);
     expect((await affiliateStatus(stack, 'gone')).status).toBe('active');
     // The group announced its return itself: the list does not hear it twice.
-    expect(await stack.emailsTo('wikimedia-l')).toHaveLength(0);
+    expect(await stack.emailsTo('wikimedia-l')).toHaveLength(before);
   });
 });
 
