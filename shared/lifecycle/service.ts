@@ -191,7 +191,7 @@ export async function applyEvent(
       affiliate: id,
       event: event.kind,
       from: current.status,
-      to: next.status,
+      status: next.status,
     });
     await followUp(current, next, now);
     return { record: next, outcome };
@@ -424,6 +424,6 @@ export async function reconcile(): Promise<{ processed: number; rescheduled: num
       });
     }
   }
-  log.info('reconciliation done', { processed, rescheduled, failed });
+  if (due.length) log.info('reconciliation done', { processed, rescheduled, failed });
   return { processed, rescheduled, failed };
 }
