@@ -11,10 +11,11 @@ import { resolve } from 'node:path';
 import { functions } from '../shared/routes/index.ts';
 import { benchApi } from './api.ts';
 import { benchFunctions } from './functions.ts';
+import { benchReconcile } from './reconcile.ts';
 import { startBenchStack } from './stack.ts';
 import { formatTable, type Row } from './stats.ts';
 
-const SECTIONS = ['functions', 'api'] as const;
+const SECTIONS = ['functions', 'api', 'reconcile'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -57,6 +58,17 @@ if (wanted.has('api')) {
     }
   } finally {
     await stack.stop();
+  }
+}
+
+if (wanted.has('reconcile')) {
+  const large = Number(process.env.BENCH_RECONCILE_LARGE ?? 100_000);
+  log(`reconcile: 100 due among 1,000 and then ${large.toLocaleString('en')} affiliates`);
+  const result = await benchReconcile({ sizes: [1_000, large], due: 100, reps: Math.min(reps, 3), log });
+  if ('skipped' in result) skipped.push(result.skipped);
+  else {
+    rows.push(...result.rows);
+    details.reconcile = result.details;
   }
 }
 
