@@ -22,6 +22,9 @@ import {
   STATUSES,
   upsertAffiliate,
 } from '#shared/lifecycle/service.ts';
+import { checklistFor } from '#shared/reports/checklist.ts';
+
+const CHECKLIST_STATUSES: AffiliateStatus[] = ['expired', 'formerly_active', 'reinstatement_review'];
 
 function parse<T extends v.GenericSchema>(schema: T, data: unknown): v.InferOutput<T> {
   const parsed = v.safeParse(schema, data);
@@ -61,7 +64,11 @@ export const handler = httpHandler(async (event) => {
     case 'GET /admin/affiliates/{id}': {
       const affiliate = await getAffiliateWithTimeline(id);
       if (!affiliate) throw notFound(`No affiliate with id ${id}.`);
-      return json(200, { affiliate });
+      // The reinstatement checklist (shared/reports/) belongs on the record while it matters.
+      const reinstatementChecklist = CHECKLIST_STATUSES.includes(affiliate.status)
+        ? await checklistFor(id, { affiliate, checkMeta: affiliate.status === 'reinstatement_review' })
+        : undefined;
+      return json(200, { affiliate, reinstatementChecklist });
     }
     case 'POST /admin/affiliates/{id}/pause': {
       const { reason } = parse(reasonSchema, readBody(event, { accept: ['json', 'form'] }).data);

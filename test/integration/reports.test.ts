@@ -184,6 +184,12 @@ describe('a report in the expired window, and the reinstatement checklist', () =
     expect(refused.status).toBe(422);
     const { error } = (await refused.json()) as { error: { missing: { step: string }[] } };
     expect(error.missing.map((m) => m.step)).toEqual(['group_page_updated', 'wikimedia_l_told']);
+    // The affiliate's admin record shows the same checklist.
+    const record = (await (await stack.api('/admin/affiliates/late', { admin: true })).json()) as {
+      reinstatementChecklist?: { complete: boolean; steps: { step: string; done: boolean }[] };
+    };
+    expect(record.reinstatementChecklist?.complete).toBe(false);
+    expect(record.reinstatementChecklist?.steps.map((s) => s.done)).toEqual([true, false, false]);
 
     // The group links the report from its page; the checklist sees it through the API.
     meta.pages.set('Wikimedia late/Reports/2026', { linkedFrom: [REPORTS_PAGE, 'Wikimedia late'] });
