@@ -14,7 +14,12 @@ export const EMAIL_MAX = 254;
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 /** An ISO 3166-1 alpha-2 code that names a real region (XX, QQ are refused). */
-export const isCountryCode = (code: string) => /^[A-Z]{2}$/.test(code) && regionNames.of(code) !== code;
+export const isCountryCode = (code: string) =>
+  /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.test(code) && regionNames.of(code) !== code;
+// ICU also names user-assigned codes (AA, QM-QZ, XA-XZ, ZZ), groupings (EU, EZ, UN),
+// reserved and withdrawn codes (AC, UK, SU, YU...); none is an ISO 3166-1 country today.
+const NOT_COUNTRIES =
+  /^(AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN|AC|AN|BU|CP|CQ|CS|DD|DG|DY|EA|FX|HV|IC|NH|RH|SU|TA|TP|UK|VD|YD|YU|ZR)$/;
 
 // Control characters (other than tab and line breaks) and broken UTF-16 never belong in
 // a name or a statement; refusing them keeps stored text printable in every email.

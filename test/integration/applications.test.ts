@@ -1,0 +1,536 @@
+// Membership applications end to end on the local stack: the form, every reply code of
+// POST /applications, the confirmation link, organizer review and the emails in SES
+// local; duplicates and races; and no personal data in any log line.
+
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamo } from '../../shared/aws/dynamodb.ts';
+import { setLogSink } from '../../shared/log.ts';
+import { tableName } from '../../shared/tables.ts';
+import { type StoredEmail, startTestStack, type TestStack } from '../support/stack.ts';
+
+let stack: TestStack;
+const logLines: string[] = [];
+let previousSink: ReturnType<typeof setLogSink>;
+/** Every value a log line must never contain. */
+const secrets = new Set<string>();
+
+beforeAll(async () => {
+  previousSink = setLogSink((line) => logLines.push(line), 'debug');
+  stack = await startTestStack({ startAt: new Date('2026-07-15T07:00:00Z') });
+});
+afterAll(async () => {
+  await stack.stop();
+  setLogSink(previousSink, 'info');
+});
+
+let counter = 0;
+function randomCnic(): string {
+  const digits = String(Math.floor(Math.random() * 1e12)).padStart(12, '0');
+  return `3${digits.slice(0, 4)}-${digits.slice(4, 11)}-${digits.slice(11)}`;
+}
+function individual(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  const body = {
+    kind: 'individual',
+    name: 'Ayesha Khan',
+    email: `ayesha${counter}.${Math.random().toString(36).slice(2, 8)}@example.org`,
+    dateOfBirth: '1994-03-21',
+    citizenship: 'PK',
+    cnic: randomCnic(),
+    city: 'Lahore',
+    ...overrides,
+  };
+  secrets.add(body.email as string);
+  if (typeof body.cnic === 'string') {
+    secrets.add(body.cnic);
+    secrets.add(body.cnic.replaceAll('-', ''));
+  }
+  secrets.add(body.dateOfBirth as string);
+  return body;
+}
+function institution(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  const body = {
+    kind: 'institution',
+    name: 'Karachi Community Library',
+    email: `library${counter}.${Math.random().toString(36).slice(2, 8)}@example.org`,
+    registrationNumber: `KHI-${counter}-${Math.floor(Math.random() * 1e6)}`,
+    registrationAuthority: 'Sindh Societies Registration',
+    registeredIn: 'PK',
+    contactName: 'Bilal Ahmed',
+    ...overrides,
+  };
+  secrets.add(body.email as string);
+  return body;
+}
+
+const submit = (body: unknown, headers: Record<string, string> = {}) =>
+  stack.api('/applications', { json: body, headers });
+const postForm = (fields: [string, string][], headers: Record<string, string> = {}) =>
+  stack.api('/applications', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+
+async function scanAll(): Promise<Record<string, unknown>[]> {
+  const out = await dynamo().send(
+    new ScanCommand({ TableName: tableName('applications'), ConsistentRead: true }),
+  );
+  return out.Items ?? [];
+}
+const applicationItems = async () => (await scanAll()).filter((i) => String(i.pk).startsWith('APP#'));
+
+async function emailTo(address: string): Promise<StoredEmail[]> {
+  return stack.emailsTo(address);
+}
+function confirmLink(email: StoredEmail): string {
+  const match = /(http:\/\/[^\s"<]+\/applications\/confirm\?token=[A-Za-z0-9_-]+)/.exec(
+    email.body.text ?? '',
+  );
+  expect(match, 'the email contains the confirmation link').not.toBeNull();
+  const link = match![1]!;
+  secrets.add(new URL(link).searchParams.get('token')!);
+  return link;
+}
+/** Submit and confirm an application; returns its id and confirmation link. */
+async function submitted(body: Record<string, unknown>) {
+  const res = await submit(body);
+  expect(res.status).toBe(202);
+  const { id } = (await res.json()) as { id: string };
+  const [mail] = await emailTo(body.email as string);
+  const link = confirmLink(mail!);
+  const confirmed = await fetch(link);
+  expect(confirmed.status).toBe(200);
+  return { id, link };
+}
+
+describe('the form page', () => {
+  it('redirects / to /apply and serves the form in English by default', async () => {
+    const root = await stack.api('/', { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/apply');
+    const page = await stack.api('/apply');
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain('<html lang="en" dir="ltr">');
+    expect(text).toContain('action="/applications"');
+    expect(text).toContain('href="/apply?lang=ur&amp;kind=individual"');
+  });
+
+  it('chooses Urdu from ?lang= or Accept-Language, right to left', async () => {
+    const byQuery = await (await stack.api('/apply?lang=ur')).text();
+    expect(byQuery).toContain('<html lang="ur" dir="rtl">');
+    expect(byQuery).toContain('رکنیت کے لیے درخواست');
+    const byHeader = await (
+      await stack.api('/apply', { headers: { 'accept-language': 'ur-PK,en;q=0.5' } })
+    ).text();
+    expect(byHeader).toContain('<html lang="ur" dir="rtl">');
+    const fallback = await (
+      await stack.api('/apply?lang=xx', { headers: { 'accept-language': 'ja' } })
+    ).text();
+    expect(fallback).toContain('<html lang="en" dir="ltr">');
+  });
+
+  it('shows the institution form on request', async () => {
+    const text = await (await stack.api('/apply?kind=institution')).text();
+    expect(text).toContain('name="registrationNumber"');
+    expect(text).not.toContain('name="cnic"');
+  });
+});
+
+describe('POST /applications', () => {
+  it('202: stores a pending application and emails the confirmation link in English', async () => {
+    const body = individual();
+    const res = await submit(body);
+    expect(res.status).toBe(202);
+    const reply = (await res.json()) as { id: string; status: string };
+    expect(reply).toEqual({ id: expect.any(String), status: 'pending_confirmation' });
+    const mails = await emailTo(body.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe('Please confirm your membership application');
+    expect(mails[0]!.body.text).toContain('22 July 2026');
+    expect(mails[0]!.body.html).toContain('/applications/confirm?token=');
+    const link = confirmLink(mails[0]!);
+    expect(link.startsWith(`${stack.apiUrl}/applications/confirm?token=`)).toBe(true);
+
+    const admin = await stack.api(`/admin/applications/${reply.id}`, { admin: true });
+    expect(admin.status).toBe(200);
+    const stored = (await admin.json()) as Record<string, unknown>;
+    expect(stored).toMatchObject({
+      status: 'pending_confirmation',
+      cnicLast4: body.cnic.replaceAll('-', '').slice(-4),
+      ageVerified: true,
+      ageVerifiedAt: expect.any(String),
+    });
+    expect(stored).not.toHaveProperty('dateOfBirth');
+    expect(stored).not.toHaveProperty('cnic');
+    // Nothing in the table holds the CNIC, the date of birth or the token in clear.
+    const everything = JSON.stringify(await scanAll());
+    expect(everything).not.toContain(body.cnic.replaceAll('-', ''));
+    expect(everything).not.toContain(body.dateOfBirth);
+    expect(everything).not.toContain(new URL(link).searchParams.get('token'));
+  });
+
+  it('202: keeps Urdu and Sindhi names exactly (NFC) and writes the email in Urdu', async () => {
+    const name = 'سسئي ڄام \u0627\u0653';
+    const body = individual({ name, language: 'ur' });
+    const res = await submit(body);
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    const stored = (await (await stack.api(`/admin/applications/${id}`, { admin: true })).json()) as {
+      name: string;
+    };
+    expect(stored.name).toBe(name.normalize('NFC'));
+    const [mail] = await emailTo(body.email);
+    expect(mail!.subject).toBe('براہ کرم اپنی رکنیت کی درخواست کی تصدیق کریں');
+    expect(mail!.body.html).toContain('dir="rtl"');
+    expect(mail!.body.text).toContain(name.normalize('NFC'));
+  });
+
+  it('400: lists each invalid field, and stores nothing', async () => {
+    const before = (await scanAll()).length;
+    const res = await submit(individual({ email: 'nope', cnic: '123', dateOfBirth: '2001-02-29', name: '' }));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as {
+      error: { code: string; fields: { field: string; message: string }[] };
+    };
+    expect(body.error.code).toBe('invalid_request');
+    expect(body.error.fields.map((f) => f.field).sort()).toEqual(['cnic', 'dateOfBirth', 'email', 'name']);
+    expect((await scanAll()).length).toBe(before);
+  });
+
+  it('400 for junk of every kind, never a 5xx, and nothing stored', async () => {
+    const before = (await scanAll()).length;
+    const junk: unknown[] = [
+      {},
+      { kind: 'individual' },
+      { kind: ['individual'] },
+      individual({ name: 42 }),
+      individual({ email: ['a@example.org', 'b@example.org'] }),
+      individual({ cnic: 3520212345679 }),
+      individual({ name: 'x'.repeat(60_000) }),
+      individual({ name: 'bad \u0000 byte' }),
+      individual({ statement: 'y'.repeat(2001) }),
+      individual({ dateOfBirth: '2090-01-01' }),
+      individual({ language: 'tlh' }),
+      individual({ citizenship: 'ZZ' }),
+      institution({ registeredIn: null }),
+      JSON.parse(`{"__proto__": {"kind": "individual"}, "constructor": {"prototype": {}}}`),
+    ];
+    for (const body of junk) {
+      const res = await submit(body);
+      expect(res.status, JSON.stringify(body).slice(-120)).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
+    }
+    const loneSurrogate = await stack.api('/applications', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(individual()).replace('"Ayesha Khan"', '"Ayesha \\ud800"'),
+    });
+    expect(loneSurrogate.status).toBe(400);
+    for (const raw of ['[]', 'null', '"text"', '{"kind":', '']) {
+      const res = await stack.api('/applications', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: raw,
+      });
+      expect(res.status, raw).toBe(400);
+    }
+    expect((await scanAll()).length).toBe(before);
+  });
+
+  it('400 when the hidden honeypot field is filled in', async () => {
+    const before = (await scanAll()).length;
+    const res = await submit(individual({ website: 'http://spam.example' }));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { fields: [{ field: 'website' }] } });
+    expect((await scanAll()).length).toBe(before);
+  });
+
+  it('413 over 64 KB and 415 for other content types', async () => {
+    const big = await submit(individual({ statement: 'z'.repeat(70 * 1024) }));
+    expect(big.status).toBe(413);
+    const text = await stack.api('/applications', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'kind=individual',
+    });
+    expect(text.status).toBe(415);
+    const none = await stack.api('/applications', { method: 'POST', body: 'x' });
+    expect(none.status).toBe(415);
+  });
+
+  it('422: under 18 on the submission day, not a citizen, institution abroad', async () => {
+    // The clock is at 15 July 2026 (Karachi) or later: born 16 July 2008 is 17.
+    const young = await submit(individual({ dateOfBirth: '2008-12-31' }));
+    expect(young.status).toBe(422);
+    const body = (await young.json()) as { error: { code: string; message: string; reasons: string[] } };
+    expect(body.error.code).toBe('not_eligible');
+    expect(body.error.reasons).toEqual(['under_age']);
+    expect(body.error.message).toContain('18 or older');
+
+    const foreign = await submit(individual({ citizenship: 'IN' }));
+    expect(foreign.status).toBe(422);
+    expect(await foreign.json()).toMatchObject({ error: { reasons: ['not_citizen'] } });
+
+    const abroad = await submit(institution({ registeredIn: 'AE' }));
+    expect(abroad.status).toBe(422);
+    expect(await abroad.json()).toMatchObject({ error: { reasons: ['not_registered_in_pakistan'] } });
+  });
+
+  it('409: a live application with the same email, CNIC or registration number', async () => {
+    const first = individual();
+    expect((await submit(first)).status).toBe(202);
+    const sameEmail = await submit(individual({ email: first.email.toUpperCase() }));
+    expect(sameEmail.status).toBe(409);
+    expect(await sameEmail.json()).toMatchObject({ error: { code: 'conflict', conflicts: ['email'] } });
+    const sameCnic = await submit(individual({ cnic: first.cnic.replaceAll('-', '') }));
+    expect(sameCnic.status).toBe(409);
+    expect(await sameCnic.json()).toMatchObject({ error: { conflicts: ['cnic'] } });
+
+    const org = institution({ registrationNumber: 'RP/123-45' });
+    expect((await submit(org)).status).toBe(202);
+    const sameReg = await submit(institution({ registrationNumber: 'rp 12345' }));
+    expect(sameReg.status).toBe(409);
+    expect(await sameReg.json()).toMatchObject({ error: { conflicts: ['registrationNumber'] } });
+  });
+
+  it('stores exactly one of 50 identical concurrent submissions', async () => {
+    const body = individual();
+    const replies = await Promise.all(Array.from({ length: 50 }, () => submit(body)));
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((s) => s === 202)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    const mine = (await applicationItems()).filter((i) => i.email === body.email);
+    expect(mine).toHaveLength(1);
+    expect(await emailTo(body.email)).toHaveLength(1);
+  });
+
+  it('503 and nothing stored when the confirmation email cannot be sent; a retry works', async () => {
+    const body = individual();
+    await stack.stopSes();
+    try {
+      const res = await submit(body);
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBeTruthy();
+    } finally {
+      await stack.startSes();
+    }
+    expect((await applicationItems()).filter((i) => i.email === body.email)).toHaveLength(0);
+    expect((await submit(body)).status).toBe(202);
+  });
+});
+
+describe('the HTML form posts', () => {
+  it('202 shows the "check your email" page', async () => {
+    const body = individual();
+    const res = await postForm([
+      ...Object.entries(body).map(([k, v]) => [k, String(v)] as [string, string]),
+      ['website', ''],
+    ]);
+    expect(res.status).toBe(202);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(await res.text()).toContain('Check your email');
+  });
+
+  it('400 re-shows the form with the error beside the field and the values kept', async () => {
+    const body = individual({ cnic: '12-34' });
+    const res = await postForm(Object.entries(body).map(([k, v]) => [k, String(v)]));
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toMatch(/id="f-cnic-error">Enter the 13 digits of the CNIC/);
+    expect(page).toMatch(
+      /id="f-cnic" name="cnic" aria-describedby="f-cnic-hint f-cnic-error" aria-invalid="true"/,
+    );
+    expect(page).toContain(`value="${body.email}"`);
+  });
+
+  it('400 for a field sent twice; 422 in Urdu with the reason beside the date of birth', async () => {
+    const body = individual();
+    const twice = await postForm([
+      ...Object.entries(body).map(([k, v]) => [k, String(v)] as [string, string]),
+      ['email', 'x@example.org'],
+    ]);
+    expect(twice.status).toBe(400);
+    expect(await twice.text()).toContain('Send this field only once.');
+
+    const young = individual({ dateOfBirth: '2015-01-01', language: 'ur' });
+    const res = await postForm(Object.entries(young).map(([k, v]) => [k, String(v)]));
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain('dir="rtl"');
+    expect(page).toMatch(/id="f-dateOfBirth-error">درخواست کے دن رکن کی عمر کم از کم 18 سال/);
+  });
+});
+
+describe('confirmation and review', () => {
+  it('confirms once, tells the organizers, and refuses the link a second time', async () => {
+    const body = individual();
+    const { id, link } = await submitted(body);
+    const organizers = (await emailTo('organizers@wikimedia.pk.example')).filter((m) =>
+      m.body.text?.includes(id),
+    );
+    expect(organizers).toHaveLength(1);
+    expect(organizers[0]!.subject).toContain('Ayesha Khan');
+    expect(organizers[0]!.body.text).not.toContain(body.cnic);
+
+    const again = await fetch(link);
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ error: { code: 'token_used' } });
+    const page = await fetch(link, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(409);
+    expect(await page.text()).toContain('already been used');
+
+    const got = (await (await stack.api(`/admin/applications/${id}`, { admin: true })).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(got).toMatchObject({ status: 'submitted', confirmedAt: expect.any(String) });
+    expect(got).not.toHaveProperty('deleteAfter');
+  });
+
+  it('refuses unknown and malformed tokens', async () => {
+    expect((await stack.api('/applications/confirm')).status).toBe(400);
+    expect((await stack.api(`/applications/confirm?token=${'A'.repeat(43)}`)).status).toBe(404);
+    expect((await stack.api('/applications/confirm?token=%00%ff')).status).toBe(404);
+  });
+
+  it('lists submitted applications a page at a time with a cursor', async () => {
+    await submitted(individual());
+    await submitted(individual());
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const res = await stack.api(
+        `/admin/applications?status=submitted&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        { admin: true },
+      );
+      expect(res.status).toBe(200);
+      const page = (await res.json()) as { items: { id: string; status: string }[]; nextCursor?: string };
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      for (const item of page.items) {
+        expect(item.status).toBe('submitted');
+        seen.add(item.id);
+      }
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 50);
+    expect(seen.size).toBeGreaterThanOrEqual(2);
+    expect(pages).toBeGreaterThanOrEqual(2);
+
+    expect((await stack.api('/admin/applications?status=zombie', { admin: true })).status).toBe(400);
+    expect((await stack.api('/admin/applications?limit=0', { admin: true })).status).toBe(400);
+    expect((await stack.api('/admin/applications?cursor=bm9wZQ', { admin: true })).status).toBe(400);
+    expect((await stack.api('/admin/applications')).status).toBe(403);
+  });
+
+  it('approves once, records who and when, emails the applicant and lists the member', async () => {
+    const body = individual({ language: 'ur', wikimediaUsername: 'AyeshaK' });
+    const { id } = await submitted(body);
+    const decide = (json: unknown) => stack.api(`/admin/applications/${id}/decision`, { json, admin: true });
+    const res = await decide({ decision: 'approve' });
+    expect(res.status).toBe(200);
+    const reply = (await res.json()) as {
+      application: { status: string; decision: Record<string, string> };
+      emailed: boolean;
+    };
+    expect(reply.emailed).toBe(true);
+    expect(reply.application.status).toBe('approved');
+    expect(reply.application.decision).toMatchObject({
+      decision: 'approve',
+      by: 'arn:aws:iam::000000000000:user/local-admin',
+      at: expect.any(String),
+    });
+    const twice = await decide({ decision: 'reject', reason: 'changed my mind' });
+    expect(twice.status).toBe(409);
+    expect(await twice.json()).toMatchObject({
+      error: { code: 'conflict', decision: { decision: 'approve' } },
+    });
+
+    const outcome = (await emailTo(body.email)).find((m) => m.subject.startsWith('خوش آمدید'));
+    expect(outcome?.body.text).toContain('منظور');
+
+    const members = (await (await stack.api('/admin/members?limit=100', { admin: true })).json()) as {
+      items: { id: string; wikimediaUsername?: string }[];
+    };
+    expect(members.items.find((m) => m.id === id)).toMatchObject({ wikimediaUsername: 'AyeshaK' });
+    // An approved member still blocks a second application.
+    expect((await submit(individual({ cnic: body.cnic }))).status).toBe(409);
+  });
+
+  it('rejects with a reason, keeps the record for the retention period, and frees the claims', async () => {
+    const body = individual();
+    const { id } = await submitted(body);
+    const decide = (json: unknown) => stack.api(`/admin/applications/${id}/decision`, { json, admin: true });
+    expect((await decide({ decision: 'reject' })).status).toBe(400);
+    expect((await decide({ decision: 'maybe', reason: 'x' })).status).toBe(400);
+    const res = await decide({ decision: 'reject', reason: 'Please apply with your own CNIC.' });
+    expect(res.status).toBe(200);
+    const { application } = (await res.json()) as {
+      application: { decision: { at: string }; deleteAfter: string };
+    };
+    const days = (Date.parse(application.deleteAfter) - Date.parse(application.decision.at)) / 86_400_000;
+    expect(Math.round(days)).toBe(90);
+    const mail = (await emailTo(body.email)).find((m) => m.subject === 'Your membership application');
+    expect(mail?.body.text).toContain('Please apply with your own CNIC.');
+
+    const rejected = (await (
+      await stack.api('/admin/applications?status=rejected&limit=100', { admin: true })
+    ).json()) as {
+      items: { id: string }[];
+    };
+    expect(rejected.items.map((i) => i.id)).toContain(id);
+    // A rejected application does not block a new one.
+    expect((await submit({ ...body })).status).toBe(202);
+  });
+
+  it('refuses decisions on unconfirmed or unknown applications', async () => {
+    const res = await submit(individual());
+    const { id } = (await res.json()) as { id: string };
+    const early = await stack.api(`/admin/applications/${id}/decision`, {
+      json: { decision: 'approve' },
+      admin: true,
+    });
+    expect(early.status).toBe(409);
+    expect(await early.json()).toMatchObject({ error: { code: 'not_submitted' } });
+    const unknown = await stack.api('/admin/applications/00000000-0000-4000-8000-000000000000/decision', {
+      json: { decision: 'approve' },
+      admin: true,
+    });
+    expect(unknown.status).toBe(404);
+    expect((await stack.api('/admin/applications/not-an-id', { admin: true })).status).toBe(404);
+  });
+
+  // Moves the clock 8 days on, so it runs last.
+  it('410 for a link older than 7 days; the expired application no longer blocks', async () => {
+    const body = individual();
+    const res = await submit(body);
+    const { id } = (await res.json()) as { id: string };
+    const link = confirmLink((await emailTo(body.email))[0]!);
+    await stack.advanceTo(new Date(stack.clock.now().getTime() + 8 * 86_400_000));
+    const late = await fetch(link);
+    expect(late.status).toBe(410);
+    expect(await late.json()).toMatchObject({ error: { code: 'token_expired' } });
+    expect((await stack.api(`/admin/applications/${id}`, { admin: true })).status).toBe(404);
+    const pending = (await (
+      await stack.api('/admin/applications?status=pending_confirmation&limit=100', { admin: true })
+    ).json()) as {
+      items: { id: string }[];
+    };
+    expect(pending.items.map((i) => i.id)).not.toContain(id);
+    expect((await submit(body)).status).toBe(202);
+  });
+});
+
+describe('personal data in logs', () => {
+  it('no log line contains an email address, CNIC, date of birth or token', () => {
+    expect(logLines.length).toBeGreaterThan(0);
+    expect(logLines.some((l) => l.includes('application received'))).toBe(true);
+    for (const line of logLines) {
+      for (const secret of secrets) expect(line, 'a log line leaks personal data').not.toContain(secret);
+    }
+  });
+});
