@@ -53,17 +53,21 @@ const ur: Partial<typeof en> = {
   'application.notEligible.message': 'یہ درخواست رکنیت کے قواعد پر پوری نہیں اترتی: {reasons}',
   'application.reason.under_age': 'درخواست کے دن رکن کی عمر کم از کم 18 سال ہونی چاہیے۔',
   'application.reason.not_citizen': 'انفرادی رکنیت صرف پاکستانی شہریوں کے لیے ہے۔',
-  'application.reason.not_registered_in_pakistan': 'ادارہ جاتی رکنیت صرف پاکستان میں رجسٹرڈ اداروں کے لیے ہے۔',
+  'application.reason.not_registered_in_pakistan':
+    'ادارہ جاتی رکنیت صرف پاکستان میں رجسٹرڈ اداروں کے لیے ہے۔',
   'application.conflict.title': 'درخواست پہلے سے موجود ہے',
-  'application.conflict.email': 'اس ای میل پتے سے ایک درخواست پہلے ہی تصدیق کی منتظر، زیر غور یا منظور شدہ ہے۔',
-  'application.conflict.cnic': 'اس شناختی کارڈ سے ایک درخواست پہلے ہی تصدیق کی منتظر، زیر غور یا منظور شدہ ہے۔',
+  'application.conflict.email':
+    'اس ای میل پتے سے ایک درخواست پہلے ہی تصدیق کی منتظر، زیر غور یا منظور شدہ ہے۔',
+  'application.conflict.cnic':
+    'اس شناختی کارڈ سے ایک درخواست پہلے ہی تصدیق کی منتظر، زیر غور یا منظور شدہ ہے۔',
   'application.conflict.registrationNumber':
     'اس رجسٹریشن نمبر سے ایک درخواست پہلے ہی تصدیق کی منتظر، زیر غور یا منظور شدہ ہے۔',
   'application.sent.title': 'اپنی ای میل دیکھیں',
   'application.sent.body':
     'ہم نے آپ کو ایک لنک ای میل کیا ہے۔ اپنی درخواست کی تصدیق کے لیے اسے {date} تک کھولیں؛ منتظمین اسے اس کے بعد ہی دیکھ سکیں گے۔',
   'application.confirmed.title': 'آپ کی درخواست کی تصدیق ہو گئی',
-  'application.confirmed.body': 'شکریہ۔ منتظمین آپ کی درخواست کا جائزہ لے کر آپ کو اپنا فیصلہ ای میل کریں گے۔',
+  'application.confirmed.body':
+    'شکریہ۔ منتظمین آپ کی درخواست کا جائزہ لے کر آپ کو اپنا فیصلہ ای میل کریں گے۔',
   'application.confirm.used': 'یہ لنک پہلے ہی استعمال ہو چکا ہے: آپ کی درخواست کی تصدیق ہو چکی ہے۔',
   'application.confirm.expired': 'اس لنک کی مدت ختم ہو چکی ہے۔ براہ کرم دوبارہ درخواست دیں۔',
   'application.confirm.unknown': 'یہ لنک درست نہیں۔ دیکھیں کہ آپ نے ای میل سے پورا لنک کھولا ہے۔',
