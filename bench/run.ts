@@ -11,11 +11,12 @@ import { resolve } from 'node:path';
 import { functions } from '../shared/routes/index.ts';
 import { benchApi } from './api.ts';
 import { benchFunctions } from './functions.ts';
+import { benchLifecycle } from './lifecycle.ts';
 import { benchReconcile } from './reconcile.ts';
 import { startBenchStack } from './stack.ts';
 import { formatTable, type Row } from './stats.ts';
 
-const SECTIONS = ['functions', 'api', 'reconcile'] as const;
+const SECTIONS = ['functions', 'api', 'reconcile', 'lifecycle'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -69,6 +70,17 @@ if (wanted.has('reconcile')) {
   else {
     rows.push(...result.rows);
     details.reconcile = result.details;
+  }
+}
+
+if (wanted.has('lifecycle')) {
+  const n = Number(process.env.BENCH_LIFECYCLE_N ?? 100);
+  log(`lifecycle: ${n} affiliates through three simulated years`);
+  const result = await benchLifecycle({ n, log });
+  if ('skipped' in result) skipped.push(result.skipped);
+  else {
+    rows.push(...result.rows);
+    details.lifecycle = result.details;
   }
 }
 

@@ -1,0 +1,169 @@
+// Lifecycle simulation: N affiliates registered through the API, walked through three
+// simulated years on the local stack (the scheduler stand-in fires every one-time and
+// daily schedule in order as the clock moves a week at a time). Half of them report
+// each year as soon as their first reminder arrives; the other half never report.
+// Wall time and emails sent, and the email count checked against the count the rules
+// (shared/lifecycle/transition.ts and offsets.ts) predict for each recipient.
+
+import type { AffiliateType, Agreement } from '../shared/affiliates/model.ts';
+import { config } from '../shared/config.ts';
+import { addDays } from '../shared/dates.ts';
+import { listAffiliates, recordReportAccepted } from '../shared/lifecycle/service.ts';
+import { actionInstant, nextAgreement } from '../shared/lifecycle/transition.ts';
+import { routes } from '../shared/routes/index.ts';
+import { affiliateBody } from './reconcile.ts';
+import { BENCH_ADMIN_TOKEN, startBenchStack } from './stack.ts';
+import type { Row } from './stats.ts';
+import { row } from './stats.ts';
+
+const START = new Date('2026-01-01T00:00:00Z');
+const END = new Date('2029-01-01T00:00:00Z');
+const WEEK = 7 * 24 * 3_600_000;
+
+interface Plan {
+  id: string;
+  type: AffiliateType;
+  agreement: Agreement;
+  contacts: string[];
+  reports: boolean;
+}
+
+function plans(n: number): Plan[] {
+  return Array.from({ length: n }, (_, i) => {
+    const id = `sim-${i}`;
+    // Agreements ending across 2026, so the work spreads over the year.
+    const end = addDays('2026-03-01', (i * 7) % 300);
+    const start = addDays(end, -364);
+    const body = affiliateBody(id, { start, end }, 1 + (i % 2));
+    return {
+      id,
+      type: i % 5 === 0 ? 'chapter' : 'user_group',
+      agreement: { start, end },
+      contacts: body.contactEmails,
+      reports: i % 4 < 2,
+    };
+  });
+}
+
+/** Emails the rules predict for one affiliate by `until`, by recipient. */
+function predict(plan: Plan, until: Date, timeZone: string, wikimediaL: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (to: string, n = 1) => out.set(to, (out.get(to) ?? 0) + n);
+  const by = (agreement: Agreement, action: Parameters<typeof actionInstant>[2]) =>
+    actionInstant(plan.type, agreement, action, timeZone) <= until;
+  if (plan.reports) {
+    // One first reminder per period; the report that follows renews the agreement.
+    for (let a = plan.agreement; by(a, 'first_reminder'); a = nextAgreement(a)) {
+      for (const c of plan.contacts) add(c);
+    }
+    return out;
+  }
+  const contactNotices = (
+    ['first_reminder', 'second_reminder', 'expire', 'final_reminder', 'remove'] as const
+  ).filter((action) => by(plan.agreement, action)).length;
+  for (const c of plan.contacts) add(c, contactNotices);
+  if (by(plan.agreement, 'remove')) add(wikimediaL);
+  return out;
+}
+
+export async function benchLifecycle(options: {
+  n: number;
+  log: (line: string) => void;
+}): Promise<{ rows: Row[]; details: Record<string, unknown> } | { skipped: string }> {
+  if (!routes.some((r) => r.method === 'POST' && r.path === '/admin/affiliates')) {
+    return { skipped: 'lifecycle: POST /admin/affiliates is not in the route table yet' };
+  }
+  const stack = await startBenchStack({ startAt: START });
+  try {
+    const all = plans(options.n);
+    const started = performance.now();
+    for (const plan of all) {
+      const body = { ...affiliateBody(plan.id, plan.agreement, plan.contacts.length), type: plan.type };
+      const res = await fetch(`${stack.apiUrl}/admin/affiliates`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
+        body: JSON.stringify(body),
+      });
+      if (res.status !== 201)
+        throw new Error(`registering ${plan.id} got ${res.status}: ${await res.text()}`);
+    }
+    const reporters = new Set(all.filter((p) => p.reports).map((p) => p.id));
+    let reportsAccepted = 0;
+    let fired = 0;
+    for (let t = START.getTime() + WEEK; ; t += WEEK) {
+      const to = new Date(Math.min(t, END.getTime()));
+      fired += (await stack.runner.advanceTo(to)).length;
+      // The reporting half sends its report in the week its first reminder arrives.
+      for (const a of await listAffiliates(['report_due'])) {
+        if (!reporters.has(a.id)) continue;
+        await recordReportAccepted({
+          affiliateId: a.id,
+          period: a.period,
+          reportId: `sim-${a.period}`,
+          actor: 'bench',
+        });
+        reportsAccepted++;
+      }
+      if (to.getTime() >= END.getTime()) break;
+    }
+    const seconds = (performance.now() - started) / 1000;
+
+    // What the rules say each recipient should have received, and what SES local holds.
+    const c = config();
+    const predicted = new Map<string, number>();
+    for (const plan of all) {
+      for (const [to, n] of predict(plan, END, c.timeZone, c.mail.wikimediaL))
+        predicted.set(to, (predicted.get(to) ?? 0) + n);
+    }
+    const res = await fetch(`${stack.sesUrl}/store`);
+    const { emails } = (await res.json()) as { emails: { destination: { to: string[] } }[] };
+    const received = new Map<string, number>();
+    for (const e of emails) for (const to of e.destination.to) received.set(to, (received.get(to) ?? 0) + 1);
+    const mismatches = [...new Set([...predicted.keys(), ...received.keys()])]
+      .filter((to) => (predicted.get(to) ?? 0) !== (received.get(to) ?? 0))
+      .map((to) => `${to}: predicted ${predicted.get(to) ?? 0}, got ${received.get(to) ?? 0}`);
+    const expected = [...predicted.values()].reduce((a, b) => a + b, 0);
+    const check = mismatches.length === 0 && expected === emails.length;
+    options.log(
+      `  lifecycle: ${emails.length} emails sent, ${expected} predicted, ${mismatches.length} recipients differ`,
+    );
+
+    const subject = `${options.n} affiliates, 3 years`;
+    return {
+      rows: [
+        row({
+          section: 'lifecycle',
+          subject,
+          metric: 'emails sent',
+          unit: 'emails',
+          ours: emails.length,
+          ceiling: expected,
+          note: check
+            ? 'ceiling = what the rules predict; every recipient got exactly the predicted count'
+            : `MISMATCH: ${mismatches.slice(0, 3).join('; ')}`,
+        }),
+        row({
+          section: 'lifecycle',
+          subject,
+          metric: 'wall time',
+          unit: 's',
+          ours: seconds,
+          ceiling: Number.NaN,
+          note: `${fired} schedule firings, ${reportsAccepted} reports accepted, ${Math.round((END.getTime() - START.getTime()) / WEEK)} weekly clock moves`,
+        }),
+      ],
+      details: {
+        n: options.n,
+        seconds,
+        emails: emails.length,
+        predicted: expected,
+        mismatches,
+        fired,
+        reportsAccepted,
+        handlerLogs: stack.logs,
+      },
+    };
+  } finally {
+    await stack.stop();
+  }
+}
