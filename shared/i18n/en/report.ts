@@ -26,13 +26,15 @@ export default {
   'report.received.pending':
     'We have stored your report. We are now checking on meta-wiki that the page exists and is linked from the Reports page or your group page; you will get an email when it is accepted. Nothing more is needed from you unless we write.',
   'report.accepted.title': 'Report accepted',
-  'report.accepted.body': 'Your report for {start} to {end} has been verified on meta-wiki and accepted. Thank you.',
+  'report.accepted.body':
+    'Your report for {start} to {end} has been verified on meta-wiki and accepted. Thank you.',
   'report.duplicate': 'We already had this report; nothing was submitted twice.',
   'report.email.received.subject': 'We received your annual report',
   'report.email.received.body':
     'Dear {name},\n\nWe received your annual report for {start} to {end} ({url}).\n\nWhat happens next: we check on meta-wiki that the page exists and is linked from the meta Reports page or your group page. {detail} We will try again automatically and email you as soon as it is accepted.\n\nWikimedia Community User Group Pakistan',
   'report.email.detail.meta_unavailable': 'meta-wiki did not answer just now.',
-  'report.email.detail.page_missing': 'We could not find the page yet; please make sure it is published at that address.',
+  'report.email.detail.page_missing':
+    'We could not find the page yet; please make sure it is published at that address.',
   'report.email.detail.not_linked':
     'The page exists but is not yet linked from the meta Reports page or your group page; please add the link.',
   'report.email.detail.pending': '',
