@@ -107,15 +107,27 @@ export async function decideApplication(
     if (outcome.problem === 'not_found') throw notFound('No application with this id.');
     if (outcome.problem === 'not_submitted')
       throw new HttpError(409, 'not_submitted', 'The applicant has not confirmed this application yet.');
-    throw conflict('This application has already been decided.', { decision: outcome.application?.decision });
+    const earlier = outcome.application!;
+    // Sending the same decision again retries an email that failed; the outbox makes
+    // sure it still goes out at most once. The decision itself stays the first one.
+    const emailed =
+      earlier.decision?.decision === decision ? await sendDecisionEmail(deps, earlier) : undefined;
+    throw conflict('This application has already been decided.', {
+      decision: earlier.decision,
+      ...(emailed === undefined ? {} : { emailed }),
+    });
   }
   log.info('application decided', { applicationId: id, decision });
+  return { application: outcome.application, emailed: await sendDecisionEmail(deps, outcome.application) };
+}
+
+async function sendDecisionEmail(deps: { mailer: Mailer; clock: Clock }, application: Application) {
   const sent = await sendOnce(
     { mailer: deps.mailer, clock: deps.clock },
-    `application-decision#${id}`,
-    decisionEmail(outcome.application),
+    `application-decision#${application.id}`,
+    decisionEmail(application),
   );
-  return { application: outcome.application, emailed: sent === 'sent' || sent === 'already_sent' };
+  return sent === 'sent' || sent === 'already_sent';
 }
 
 /** What GET /admin/members shows of an approved application. */

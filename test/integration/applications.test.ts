@@ -347,6 +347,15 @@ describe('the HTML form posts', () => {
     expect(page).toContain(`value="${body.email}"`);
   });
 
+  it('escapes what was typed when it shows the form again', async () => {
+    const body = individual({ name: '"><script>alert(1)</script>', cnic: 'x' });
+    const res = await postForm(Object.entries(body).map(([k, v]) => [k, String(v)]));
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).not.toContain('<script>alert(1)</script>');
+    expect(page).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+  });
+
   it('400 for a field sent twice; 422 in Urdu with the reason beside the date of birth', async () => {
     const body = individual();
     const twice = await postForm([
@@ -485,6 +494,28 @@ describe('confirmation and review', () => {
     expect(rejected.items.map((i) => i.id)).toContain(id);
     // A rejected application does not block a new one.
     expect((await submit({ ...body })).status).toBe(202);
+  });
+
+  it('a decision stands when its email fails, and sending it again retries the email once', async () => {
+    const body = individual();
+    const { id } = await submitted(body);
+    const approve = () =>
+      stack.api(`/admin/applications/${id}/decision`, { json: { decision: 'approve' }, admin: true });
+    await stack.stopSes();
+    let first: Response;
+    try {
+      first = await approve();
+    } finally {
+      await stack.startSes();
+    }
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ application: { status: 'approved' }, emailed: false });
+    const retry = await approve();
+    expect(retry.status).toBe(409);
+    expect(await retry.json()).toMatchObject({ error: { code: 'conflict', emailed: true } });
+    expect((await approve()).status).toBe(409);
+    const welcome = (await emailTo(body.email)).filter((m) => m.subject.startsWith('Welcome'));
+    expect(welcome).toHaveLength(1);
   });
 
   it('refuses decisions on unconfirmed or unknown applications', async () => {
