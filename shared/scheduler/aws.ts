@@ -15,6 +15,19 @@ import { assertScheduleName, atExpression, type OneTimeSchedule, type Scheduler 
 /** Retries EventBridge makes before the event goes to the dead-letter queue. */
 export const TARGET_RETRY = { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 24 * 60 * 60 };
 
+/**
+ * The ARN of a schedule's target function. Deployed functions are named <prefix>-<name>
+ * (infra/stateless-stack.ts), and configuration holds the lifecycle function's ARN; any
+ * other target is the same ARN with its own name in place of "lifecycle".
+ */
+export function targetArn(target: string): string {
+  const lifecycle = config().scheduler.targetArn;
+  if (target === 'lifecycle') return lifecycle;
+  if (!/^[a-z0-9-]+$/.test(target) || !/lifecycle$/.test(lifecycle))
+    throw new RangeError(`cannot derive the ARN of schedule target ${target}`);
+  return lifecycle.replace(/lifecycle$/, target);
+}
+
 export class AwsScheduler implements Scheduler {
   constructor(private readonly client: SchedulerClient = new SchedulerClient({ region: config().region })) {}
 
@@ -29,7 +42,7 @@ export class AwsScheduler implements Scheduler {
       FlexibleTimeWindow: { Mode: 'OFF' as const },
       ActionAfterCompletion: 'DELETE' as const,
       Target: {
-        Arn: c.targetArn,
+        Arn: targetArn(s.target),
         RoleArn: c.roleArn,
         Input: JSON.stringify(s.payload),
         RetryPolicy: TARGET_RETRY,

@@ -118,3 +118,17 @@ describe('AwsScheduler with lifecycle schedules', () => {
     expect(names.size).toBe(30);
   });
 });
+
+describe('targets other than the lifecycle function', () => {
+  it('are addressed by their own function name, next to the lifecycle function', async () => {
+    await scheduler().upsert({
+      name: 'verify-r1',
+      at: new Date('2026-05-01T10:00:00Z'),
+      target: 'verify-report',
+      payload: { reportId: 'r1' },
+    });
+    const input = mock.commandCalls(CreateScheduleCommand)[0]!.args[0].input;
+    expect(input.Target?.Arn).toBe('arn:aws:lambda:eu-west-1:123456789012:function:verify-report');
+    expect(input.ScheduleExpression).toBe('at(2026-05-01T10:00:00)');
+  });
+});
