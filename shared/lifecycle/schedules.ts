@@ -23,7 +23,10 @@ const SHORT: Record<LifecycleAction, string> = {
  */
 export function scheduleName(affiliateId: string, agreement: Agreement, action: LifecycleAction): string {
   const hash = createHash('sha256').update(affiliateId).digest('hex').slice(0, 8);
-  const prefix = affiliateId.replace(/[^0-9a-zA-Z-]/g, '').slice(0, 20).replace(/-+$/, '');
+  const prefix = affiliateId
+    .replace(/[^0-9a-zA-Z-]/g, '')
+    .slice(0, 20)
+    .replace(/-+$/, '');
   const period = `${agreement.start}${agreement.end}`.replaceAll('-', '');
   return `${prefix}-${hash}-${period}-${SHORT[action]}`;
 }
