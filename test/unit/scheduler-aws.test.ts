@@ -80,7 +80,9 @@ describe('AwsScheduler with lifecycle schedules', () => {
   });
 
   it('moves a schedule that already exists under the same deterministic name', async () => {
-    mock.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', $metadata: {} }));
+    mock
+      .on(CreateScheduleCommand)
+      .rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }));
     const at = new Date('2026-09-22T04:00:00Z');
     await scheduler().upsert(scheduleFor(WMPK, 'second_reminder', at, new Date('2026-01-01T00:00:00Z')));
     const update = mock.commandCalls(UpdateScheduleCommand);
@@ -90,7 +92,9 @@ describe('AwsScheduler with lifecycle schedules', () => {
   });
 
   it('deletes by name in the stage group, and deleting a missing schedule is not an error', async () => {
-    mock.on(DeleteScheduleCommand).rejects(new ResourceNotFoundException({ message: 'gone', $metadata: {} }));
+    mock
+      .on(DeleteScheduleCommand)
+      .rejects(new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} }));
     const name = scheduleName(WMPK.id, WMPK.agreement, 'remove');
     await expect(scheduler().remove(name)).resolves.toBeUndefined();
     expect(mock.commandCalls(DeleteScheduleCommand)[0]!.args[0].input).toEqual({
