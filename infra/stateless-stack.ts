@@ -14,7 +14,6 @@ import {
   RemovalPolicy,
   Stack,
   type StackProps,
-  TimeZone,
 } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
@@ -28,7 +27,6 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -253,28 +251,35 @@ export class StatelessStack extends Stack {
     }
 
     // --- Recurring schedules (the daily reconciliation ...), every target with the
-    // same retry policy and dead-letter queue as the runtime-created ones.
+    // same retry policy and dead-letter queue as the runtime-created ones. Written at the
+    // CloudFormation level: the L2 target would add its own invoke grants (including
+    // every version, `:*`) to the role, which must stay exactly as narrow as below.
     const targetRoles = new Map<string, iam.IRole>([[LIFECYCLE_FUNCTION, this.schedulerRole]]);
     for (const s of recurringSchedules) {
-      const target = this.functions.get(s.target);
-      if (!target)
+      if (!this.functions.has(s.target))
         throw new Error(`recurring schedule ${s.name} targets ${s.target}, which is not in the route table`);
       let role = targetRoles.get(s.target);
       if (!role) {
-        role = this.schedulerRoleFor(`SchedulerRole-${s.target}`, s.target, target.fn.functionArn);
+        role = this.schedulerRoleFor(`SchedulerRole-${s.target}`, s.target, functionArn(s.target));
         targetRoles.set(s.target, role);
       }
-      new scheduler.Schedule(this, `Recurring-${s.name}`, {
-        scheduleName: physical(s.name),
+      new scheduler.CfnSchedule(this, `Recurring-${s.name}`, {
+        name: physical(s.name),
         description: s.description,
-        schedule: scheduler.ScheduleExpression.expression(cronExpression(s), TimeZone.ETC_UTC),
-        target: new LambdaInvoke(target.fn, {
-          role,
-          input: scheduler.ScheduleTargetInput.fromObject(s.payload),
-          deadLetterQueue: this.schedulerDlq,
-          retryAttempts: TARGET_RETRY.MaximumRetryAttempts,
-          maxEventAge: Duration.seconds(TARGET_RETRY.MaximumEventAgeInSeconds),
-        }),
+        scheduleExpression: cronExpression(s),
+        scheduleExpressionTimezone: 'UTC',
+        flexibleTimeWindow: { mode: 'OFF' },
+        state: 'ENABLED',
+        target: {
+          arn: functionArn(s.target),
+          roleArn: role.roleArn,
+          input: JSON.stringify(s.payload),
+          retryPolicy: {
+            maximumRetryAttempts: TARGET_RETRY.MaximumRetryAttempts,
+            maximumEventAgeInSeconds: TARGET_RETRY.MaximumEventAgeInSeconds,
+          },
+          deadLetterConfig: { arn: this.schedulerDlq.queueArn },
+        },
       });
     }
     if (this.functions.has(LIFECYCLE_FUNCTION)) {

@@ -51,7 +51,7 @@ export interface SesEventDeps {
   noteOnApplication(applicationId: string, note: BounceNote): Promise<void>;
 }
 
-export type SesEventOutcome = 'suppressed' | 'ignored';
+export type SesEventOutcome = 'suppressed' | 'ignored' | 'duplicate';
 
 export async function handleSesEvent(detail: unknown, deps: SesEventDeps): Promise<SesEventOutcome> {
   const parsed = v.safeParse(SesEventDetail, detail);
@@ -86,12 +86,27 @@ export async function handleSesEvent(detail: unknown, deps: SesEventDeps): Promi
   const affiliate = tag('affiliate');
   const application = tag('application');
   const kind = tag('kind');
-  for (const address of recipients)
-    await suppress(address, { reason, detail: why, at, affiliate, application, kind });
-  const note: BounceNote = { reason, detail: why, addresses: recipients.length, kind, at };
+  let added = 0;
+  for (const address of recipients) {
+    const fresh = await suppress(address, {
+      reason,
+      detail: why,
+      at,
+      messageId: event.mail.messageId,
+      affiliate,
+      application,
+      kind,
+    });
+    if (fresh) added++;
+  }
+  if (added === 0) {
+    log.info('SES event seen before; nothing to do', { reason, kind });
+    return 'duplicate';
+  }
+  const note: BounceNote = { reason, detail: why, addresses: added, kind, at };
   if (affiliate) await deps.noteOnAffiliate(affiliate, note);
   if (application) await deps.noteOnApplication(application, note);
-  metric('EmailsSuppressed', recipients.length, { name: 'reason', value: reason });
-  log.warn('address suppressed', { reason, kind, affiliate, application, addresses: recipients.length });
+  metric('EmailsSuppressed', added, { name: 'reason', value: reason });
+  log.warn('address suppressed', { reason, kind, affiliate, application, addresses: added });
   return 'suppressed';
 }

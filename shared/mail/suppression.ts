@@ -2,6 +2,7 @@
 // recipient complained. The ses-events function writes them; the SES mailer reads them
 // before every send, so a dead address costs one bounce, not one per notice.
 
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamodb.ts';
 import { tableName } from '../tables.ts';
@@ -25,17 +26,22 @@ export interface Suppression {
 
 export const addressKey = (address: string): string => address.trim().toLowerCase();
 
+/**
+ * Put the address on the list. SES events can arrive more than once: an event for an
+ * email (`messageId`) already recorded for this address changes nothing and gives false.
+ */
 export async function suppress(
   address: string,
   entry: {
     reason: SuppressionReason;
     detail?: string;
     at: Date;
+    messageId?: string;
     affiliate?: string;
     application?: string;
     kind?: string;
   },
-): Promise<void> {
+): Promise<boolean> {
   const at = entry.at.toISOString();
   const optional = {
     detail: entry.detail,
@@ -44,25 +50,38 @@ export async function suppress(
     kind: entry.kind,
   };
   const set = Object.entries(optional).filter(([, v]) => v !== undefined);
-  await dynamo().send(
-    new UpdateCommand({
-      TableName: tableName('suppressions'),
-      Key: { pk: addressKey(address) },
-      UpdateExpression: [
-        'SET reason = :reason, lastAt = :at, firstAt = if_not_exists(firstAt, :at)',
-        ...set.map(([k]) => `#${k} = :${k}`),
-      ]
-        .join(', ')
-        .concat(' ADD #count :one'),
-      ExpressionAttributeNames: { '#count': 'count', ...Object.fromEntries(set.map(([k]) => [`#${k}`, k])) },
-      ExpressionAttributeValues: {
-        ':reason': entry.reason,
-        ':at': at,
-        ':one': 1,
-        ...Object.fromEntries(set.map(([k, v]) => [`:${k}`, v])),
-      },
-    }),
-  );
+  const messageId = entry.messageId ?? `at-${at}`;
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName('suppressions'),
+        Key: { pk: addressKey(address) },
+        UpdateExpression: [
+          'SET reason = :reason, lastAt = :at, firstAt = if_not_exists(firstAt, :at)',
+          ...set.map(([k]) => `#${k} = :${k}`),
+        ]
+          .join(', ')
+          .concat(' ADD #count :one, messageIds :messageIds'),
+        ConditionExpression: 'attribute_not_exists(messageIds) OR NOT contains(messageIds, :messageId)',
+        ExpressionAttributeNames: {
+          '#count': 'count',
+          ...Object.fromEntries(set.map(([k]) => [`#${k}`, k])),
+        },
+        ExpressionAttributeValues: {
+          ':reason': entry.reason,
+          ':at': at,
+          ':one': 1,
+          ':messageId': messageId,
+          ':messageIds': new Set([messageId]),
+          ...Object.fromEntries(set.map(([k, v]) => [`:${k}`, v])),
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }
 
 export async function suppression(address: string): Promise<Suppression | undefined> {
