@@ -3,6 +3,7 @@
 // in each window. Statuses, emails, recipients, subjects and dates are asserted exactly.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_AFFILIATE_ID, seedLocalData } from '../../scripts/local/seed.ts';
 import { config } from '../../shared/config.ts';
 import { getAffiliate, recordReportAccepted, reinstateAffiliate } from '../../shared/lifecycle/service.ts';
 import { type StoredEmail, startTestStack, type TestStack } from '../support/stack.ts';
@@ -229,5 +230,17 @@ describe('a year of the lifecycle', () => {
     const timeline = (await detail('removed')).timeline.map((e) => [e.what, e.who]);
     expect(timeline).toContainEqual(['Reinstated', 'arn:test:organizer']);
     expect(timeline).toContainEqual(['Report accepted: reinstatement review', 'arn:test:organizer']);
+  });
+
+  it('the local seed registers Wikimedia Community User Group Pakistan once, with a current agreement', async () => {
+    const [line] = await seedLocalData();
+    expect(line).toContain('Wikimedia Community User Group Pakistan: active');
+    const again = await seedLocalData();
+    expect(again).toEqual([line]);
+    const wmpk = await detail(EXAMPLE_AFFILIATE_ID);
+    expect(wmpk.status).toBe('active');
+    expect(wmpk.timeline.filter((e) => e.what === 'Affiliate registered')).toHaveLength(1);
+    // Started 60 days ago (2 November 2026): due 1 December 2027, first reminder 30 days before.
+    expect(wmpk.nextDeadline?.day).toBe('2027-11-01');
   });
 });
