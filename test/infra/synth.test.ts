@@ -19,7 +19,8 @@ let result: { code: number | null; output: string; ms: number };
 
 function offlineEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_') && !k.startsWith('CDK_')) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (!k.startsWith('AWS_') && !k.startsWith('CDK_')) env[k] = v;
   return {
     ...env,
     AWS_CONFIG_FILE: join(out, 'no-config'),
