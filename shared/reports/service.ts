@@ -87,7 +87,18 @@ export async function submitReport(
     verification: { state: 'pending', attempts: 0 },
     history: [{ at: now, what: 'submitted', who: input.who }],
   });
-  if (!created) return { created, report };
+  if (!created) {
+    // The same report again. If an earlier attempt stopped half-way (crash, outage),
+    // finish it now: every step below is idempotent.
+    if (report.status === 'accepted')
+      return { created, report: await finishAcceptance(deps, affiliate, report, input.who) };
+    if (report.verification.attempts === 0)
+      return {
+        created,
+        report: await verifyReport(deps, { affiliateId: affiliate.id, reportId }, affiliate),
+      };
+    return { created, report };
+  }
   await appendTimeline(affiliate.id, {
     what: 'report_received',
     who: input.who,

@@ -98,6 +98,23 @@ describe('a report in the report_due window', () => {
     expect((await affiliateStatus(stack, 'bad')).status).toBe('report_due');
   });
 
+  it('refuses a text over 200 KB with 400 naming the field, and a form of Urdu text within it is not too large', async () => {
+    const token = tokenOf(await linkFor('bad'));
+    const res = await submit('bad', token, { ...goodReport('Big'), text: 'a'.repeat(200 * 1024 + 1) });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { fields: { field: string }[] } };
+    expect(error.fields.map((f) => f.field)).toEqual(['text']);
+    // 60 000 Urdu letters are 120 KB of text but 360 KB once a form percent-encodes them.
+    const form = new URLSearchParams({ ...goodReport('Big'), text: 'ی'.repeat(60_000), token });
+    const page = await stack.api('/affiliates/bad/reports', {
+      method: 'POST',
+      body: form.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(page.status).toBe(422);
+    expect(await page.text()).toContain('English');
+  });
+
   it('refuses a missing, tampered or other affiliate token with 401', async () => {
     const token = tokenOf(await linkFor('bad'));
     expect((await stack.api('/affiliates/bad/reports', { json: goodReport('X') })).status).toBe(401);
