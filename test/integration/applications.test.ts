@@ -14,6 +14,9 @@ const logLines: string[] = [];
 let previousSink: ReturnType<typeof setLogSink>;
 /** Every value a log line must never contain. */
 const secrets = new Set<string>();
+function remember(value: unknown) {
+  if (typeof value === 'string' && value.length >= 6) secrets.add(value);
+}
 
 beforeAll(async () => {
   previousSink = setLogSink((line) => logLines.push(line), 'debug');
@@ -41,12 +44,13 @@ function individual(overrides: Record<string, unknown> = {}) {
     city: 'Lahore',
     ...overrides,
   };
-  secrets.add(body.email as string);
-  if (typeof body.cnic === 'string') {
+  remember(body.email);
+  // Only real CNICs: a deliberately broken one ('123', 'x') would match any timestamp.
+  if (typeof body.cnic === 'string' && /^\d{5}-?\d{7}-?\d$/.test(body.cnic)) {
     secrets.add(body.cnic);
     secrets.add(body.cnic.replaceAll('-', ''));
   }
-  secrets.add(body.dateOfBirth as string);
+  remember(body.dateOfBirth);
   return body;
 }
 function institution(overrides: Record<string, unknown> = {}) {
@@ -61,7 +65,7 @@ function institution(overrides: Record<string, unknown> = {}) {
     contactName: 'Bilal Ahmed',
     ...overrides,
   };
-  secrets.add(body.email as string);
+  remember(body.email);
   return body;
 }
 
