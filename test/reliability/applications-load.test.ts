@@ -1,0 +1,86 @@
+// Many applications at once: a few thousand distinct applicants at concurrency 50, some
+// of them submitting twice. Every 202 is one stored application, every stored
+// application got a 202, no applicant is stored twice, and each got one email. (50
+// identical applications at the same instant: test/integration/applications.test.ts.)
+
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationBody } from '../../bench/samples.ts';
+import { dynamo } from '../../shared/aws/dynamodb.ts';
+import { tableName } from '../../shared/tables.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack?.stop());
+
+const apply = (body: Record<string, unknown>) =>
+  fetch(`${stack.apiUrl}/applications`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+/** Stored applications (APP# items), read consistently. */
+async function storedApplications(): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new ScanCommand({
+        TableName: tableName('applications'),
+        FilterExpression: 'begins_with(pk, :app)',
+        ExpressionAttributeValues: { ':app': 'APP#' },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/** Run `jobs` with at most `concurrency` in flight. */
+async function pool<T>(jobs: (() => Promise<T>)[], concurrency: number): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < jobs.length) {
+        const i = next++;
+        results[i] = await jobs[i]!();
+      }
+    }),
+  );
+  return results;
+}
+
+describe('applications under load', () => {
+  it('2,000 submissions at concurrency 50 (1,800 applicants, 200 of them twice): stored equals accepted, no duplicates', async () => {
+    const applicants = Array.from({ length: 1_800 }, (_, n) => applicationBody('56000', n));
+    // Every ninth applicant submits a second time, soon after the first.
+    const submissions = applicants.flatMap((body, n) => (n % 9 === 0 ? [body, body] : [body]));
+    expect(submissions).toHaveLength(2_000);
+    const statuses = await pool(
+      submissions.map((body) => async () => {
+        const res = await apply(body);
+        await res.arrayBuffer();
+        return res.status;
+      }),
+      50,
+    );
+
+    const accepted = statuses.filter((s) => s === 202).length;
+    expect(statuses.filter((s) => s !== 202 && s !== 409)).toEqual([]);
+    expect(accepted).toBe(applicants.length);
+    const mine = (await storedApplications()).filter((a) => String(a.name).startsWith('Load Tester 56000 '));
+    expect(mine).toHaveLength(accepted);
+    expect(new Set(mine.map((a) => a.name)).size).toBe(mine.length);
+    const emails = await stack.emails();
+    const confirmations = emails.filter((e) => e.destination.to.some((to) => to.startsWith('load.56000.')));
+    expect(confirmations).toHaveLength(applicants.length);
+  }, 240_000);
+});
