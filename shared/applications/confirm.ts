@@ -13,7 +13,7 @@ import type { Mailer } from '../mail/port.ts';
 import { organizersEmail } from './emails.ts';
 import type { Application } from './model.ts';
 import type { ApplicationStore } from './store.ts';
-import { hashToken } from './submit.ts';
+import { hashToken, TOKEN_SHAPE } from './token.ts';
 
 export type ConfirmProblem = 'unknown' | 'used' | 'expired';
 
@@ -28,9 +28,6 @@ export class ConfirmationError extends HttpError {
     super(status, code, message);
   }
 }
-
-/** A token we could have issued: 32 random bytes in base64url. */
-export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export async function confirmApplication(
   deps: { store: ApplicationStore; mailer: Mailer; clock: Clock },

@@ -7,7 +7,7 @@
 //  5. Email the confirmation link, exactly once; if it cannot be sent, undo step 4 and
 //     answer 503 so that trying again later works.
 
-import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
 import { HttpError, invalidRequest, serviceUnavailable, unprocessable } from '../errors.ts';
@@ -22,6 +22,7 @@ import { confirmationEmail } from './emails.ts';
 import { type Application, type ClaimField, CONFIRMATION_DAYS } from './model.ts';
 import { type ApplicationInput, fieldProblems, HONEYPOT_FIELD, validateApplication } from './schema.ts';
 import type { ApplicationStore, Claim } from './store.ts';
+import { hashToken, newToken } from './token.ts';
 
 export interface SubmitDeps {
   store: ApplicationStore;
@@ -79,7 +80,7 @@ export async function submitApplication(
 
   const application = newApplication(input, now, input.language ?? lang);
   const claims = await claimsFor(input);
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const tokenHash = hashToken(token);
   const confirmBy = new Date(now.getTime() + CONFIRMATION_DAYS * 86_400_000);
   const created = await deps.store.create(
@@ -118,8 +119,6 @@ export async function submitApplication(
   log.info('application received', { applicationId: application.id, kind: application.kind });
   return { application, confirmBy };
 }
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 function newApplication(input: ApplicationInput, now: Date, language: string): Application {
   const common = {
