@@ -3,6 +3,7 @@
 // HTML page back: the result, or the form again with every problem listed.
 
 import * as v from 'valibot';
+import type { Agreement } from '#shared/affiliates/model.ts';
 import { clock } from '#shared/clock.ts';
 import { type FieldProblem, HttpError, invalidRequest } from '#shared/errors.ts';
 import { adminIdentity } from '#shared/http/admin.ts';
@@ -19,66 +20,70 @@ import { affiliateOr404, submitReport } from '#shared/reports/service.ts';
 // still held to 200 KB by the schema.
 const FORM_BODY_LIMIT = 3 * MAX_TEXT_BYTES + 16 * 1024;
 
+const FORM_FIELDS = ['periodStart', 'periodEnd', 'metaUrl', 'text', 'financialReportUrl'] as const;
+const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
+
 export const handler = httpHandler(async (event) => {
   const affiliateId = event.pathParameters?.id ?? '';
   const isAdminRoute = event.routeKey.includes('/admin/');
   const body = readBody(event, { accept: ['json', 'form'], limitBytes: FORM_BODY_LIMIT });
   const asForm = body.format === 'form';
-  const lang = negotiateLanguage(
-    typeof body.data.lang === 'string' ? body.data.lang : undefined,
-    event.headers['accept-language'],
-  );
+  const lang = negotiateLanguage(str(body.data.lang), event.headers['accept-language']);
+
+  // Who is submitting, and for which agreement period.
+  let who = 'affiliate';
+  let agreement: Agreement | undefined;
+  const token = bearerToken(event) ?? str(body.data.token);
+  if (isAdminRoute) {
+    who = adminIdentity(event);
+  } else {
+    const link = await checkLink(token, affiliateId, clock);
+    if (!link.ok) {
+      if (asForm) return html(401, badLinkPage(lang, link.problem));
+      throw linkRefused(link.problem);
+    }
+    agreement = link.agreement;
+  }
+
+  // A form comes back filled in, with every problem listed above it.
+  const formAgain = async (status: number, problems: FieldProblem[]) => {
+    const affiliate = await affiliateOr404(affiliateId);
+    const values = Object.fromEntries(FORM_FIELDS.map((f) => [f, str(body.data[f])]));
+    return html(
+      status,
+      reportFormPage({
+        lang,
+        affiliateId,
+        affiliateName: affiliate.name,
+        agreement: agreement!,
+        token: token!,
+        values,
+        problems,
+      }),
+    );
+  };
 
   const parsed = v.safeParse(reportFormSchema, body.data);
   if (!parsed.success) {
     const fields: FieldProblem[] = parsed.issues.map((i) => ({
       field: v.getDotPath(i) ?? 'body',
-      message: i.message,
+      message: `${v.getDotPath(i) ?? 'body'}: ${i.message}`,
     }));
+    if (asForm && agreement) return formAgain(400, fields);
     throw invalidRequest('Some fields are missing or malformed.', fields);
   }
-  const { token: formToken, lang: _lang, ...submission } = parsed.output;
-
-  let who: string;
-  let agreement: Awaited<ReturnType<typeof checkLink>> | undefined;
-  if (isAdminRoute) {
-    who = adminIdentity(event);
-  } else {
-    const token = bearerToken(event) ?? formToken;
-    agreement = await checkLink(token, affiliateId, clock);
-    if (!agreement.ok) {
-      if (asForm) return html(401, badLinkPage(lang, agreement.problem));
-      throw linkRefused(agreement.problem);
-    }
-    who = 'affiliate';
-  }
+  const { token: _token, lang: _lang, ...submission } = parsed.output;
 
   try {
-    const { created, report } = await submitReport(
-      { clock },
-      { affiliateId, agreement: agreement?.ok ? agreement.agreement : undefined, submission, who },
-    );
+    const { created, report } = await submitReport({ clock }, { affiliateId, agreement, submission, who });
     if (asForm) return html(created ? 201 : 200, resultPage(lang, report, created));
     return json(created ? 201 : 200, {
       report: { reportId: report.reportId, status: report.status, verification: report.verification },
       created,
     });
   } catch (error) {
-    if (asForm && agreement?.ok && error instanceof HttpError && error.code === 'report_rejected') {
-      const affiliate = await affiliateOr404(affiliateId);
-      return html(
-        422,
-        reportFormPage({
-          lang,
-          affiliateId,
-          affiliateName: affiliate.name,
-          agreement: agreement.agreement,
-          token: (bearerToken(event) ?? formToken)!,
-          values: submission,
-          problems: error.details.reasons as FieldProblem[],
-        }),
-      );
-    }
+    if (asForm && agreement && error instanceof HttpError && error.code === 'report_rejected')
+      return formAgain(422, error.details.reasons as FieldProblem[]);
     throw error;
   }
 });

@@ -113,6 +113,17 @@ describe('a report in the report_due window', () => {
     });
     expect(page.status).toBe(422);
     expect(await page.text()).toContain('English');
+    // A malformed field in the form: the form comes back, filled in, naming the field.
+    const malformed = new URLSearchParams({ ...goodReport('Big'), periodStart: 'last July', token });
+    const again = await stack.api('/affiliates/bad/reports', {
+      method: 'POST',
+      body: malformed.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(again.status).toBe(400);
+    const html = await again.text();
+    expect(html).toMatch(/<li data-field="periodStart">periodStart: a date like 2026-07-15<\/li>/);
+    expect(html).toContain('value="last July"');
   });
 
   it('refuses a missing, tampered or other affiliate token with 401', async () => {
