@@ -3,6 +3,7 @@
 // lost, and the reinstatement checklist end to end.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signReportToken } from '../../shared/report-link.ts';
 import { samples } from '../fixtures/language-samples.ts';
 import { type FakeMediaWiki, startFakeMediaWiki } from '../support/fake-mediawiki.ts';
 import {
@@ -313,6 +314,14 @@ describe('the personal link page', () => {
     const text = await broken.text();
     expect(text).toContain('This report link does not work');
     expect(text).not.toMatch(/at \w+ \(|node_modules|Error:/);
-    expect(AGREEMENT.start).toBe('2025-07-01');
+    // A link past its expiry gets its own page, in the visitor's language.
+    const stale = await signReportToken({
+      affiliateId: 'bad',
+      period: `${AGREEMENT.start}_${AGREEMENT.end}`,
+      expiresAt: new Date('2026-08-01T00:00:00Z'),
+    });
+    const expired = await stack.api(`/affiliates/bad/report?token=${stale}&lang=ur`);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain('اس لنک کی میعاد ختم ہو چکی ہے');
   });
 });
