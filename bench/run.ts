@@ -3,10 +3,13 @@
 //
 //   npm run bench                      everything
 //   npm run bench -- functions api     only some sections
-//   BENCH_REPS=5 npm run bench         repeated runs (default 5; the API section takes at most 3)
+//   BENCH_REPS=5 npm run bench         repeated runs (default 5; api and reconcile take at most 3)
+//   BENCH_API_SECONDS=3                 length of each autocannon run
+//   BENCH_RECONCILE_LARGE=100000        the large table of the reconciliation figure
+//   BENCH_LIFECYCLE_N=60                affiliates in the three-year simulation
 
 import { writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { functions } from '../shared/routes/index.ts';
 import { benchApi } from './api.ts';
@@ -29,20 +32,31 @@ const wanted = new Set<Section>(asked.length ? (asked as Section[]) : SECTIONS);
 const reps = Number(process.env.BENCH_REPS ?? 5);
 const log = (line: string) => console.error(line);
 
-const started = Date.now();
 const rows: Row[] = [];
 const skipped: string[] = [];
 const details: Record<string, unknown> = {};
+const started = Date.now();
+const loadAtStart = loadavg()[0]!;
 
-if (wanted.has('functions')) {
+/** Run one section; a section that fails is reported and the others still run. */
+async function section(name: Section, run: () => Promise<void>): Promise<void> {
+  if (!wanted.has(name)) return;
+  try {
+    await run();
+  } catch (error) {
+    skipped.push(`${name}: failed: ${(error as Error).message.split('\n')[0]}`);
+    log(`${name} failed: ${(error as Error).stack}`);
+  }
+}
+await section('functions', async () => {
   log(`functions: bundling and timing ${functions.length} functions, ${reps} runs each`);
   const result = await benchFunctions(functions, { reps, log });
   rows.push(...result.rows);
   skipped.push(...result.failed);
   details.functions = result.figures;
-}
+});
 
-if (wanted.has('api')) {
+await section('api', async () => {
   log('api: POST /applications under autocannon vs the same SDK calls made directly');
   const stack = await startBenchStack();
   try {
@@ -60,9 +74,9 @@ if (wanted.has('api')) {
   } finally {
     await stack.stop();
   }
-}
+});
 
-if (wanted.has('reconcile')) {
+await section('reconcile', async () => {
   const large = Number(process.env.BENCH_RECONCILE_LARGE ?? 100_000);
   log(`reconcile: 100 due among 1,000 and then ${large.toLocaleString('en')} affiliates`);
   const result = await benchReconcile({ sizes: [1_000, large], due: 100, reps: Math.min(reps, 3), log });
@@ -71,10 +85,10 @@ if (wanted.has('reconcile')) {
     rows.push(...result.rows);
     details.reconcile = result.details;
   }
-}
+});
 
-if (wanted.has('lifecycle')) {
-  const n = Number(process.env.BENCH_LIFECYCLE_N ?? 100);
+await section('lifecycle', async () => {
+  const n = Number(process.env.BENCH_LIFECYCLE_N ?? 60);
   log(`lifecycle: ${n} affiliates through three simulated years`);
   const result = await benchLifecycle({ n, log });
   if ('skipped' in result) skipped.push(result.skipped);
@@ -82,18 +96,25 @@ if (wanted.has('lifecycle')) {
     rows.push(...result.rows);
     details.lifecycle = result.details;
   }
-}
+});
 
 const seconds = (Date.now() - started) / 1000;
 console.log(formatTable(rows));
 for (const s of skipped) console.log(`skipped: ${s}`);
-console.log(`\n${cpus().length} cores, Node ${process.version}, ${seconds.toFixed(0)} s`);
+console.log(
+  `\n${cpus().length} cores, Node ${process.version}, load average ${loadAtStart.toFixed(1)} at start, ${seconds.toFixed(0)} s`,
+);
 await writeFile(
   resolve(import.meta.dirname, 'results.json'),
   `${JSON.stringify(
     {
       at: new Date().toISOString(),
-      machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+      machine: {
+        cores: cpus().length,
+        cpu: cpus()[0]?.model,
+        node: process.version,
+        loadAverageAtStart: loadAtStart,
+      },
       seconds,
       reps,
       rows,
