@@ -52,10 +52,11 @@ export async function readAffiliate(id: string): Promise<AffiliateRecord | undef
   return got.Item as AffiliateRecord | undefined;
 }
 
-function timelineItem(id: string, entry: TimelineEntry) {
+/** `seq` keeps entries written together (same instant) in the order they were given. */
+function timelineItem(id: string, entry: TimelineEntry, seq = 0) {
   return {
     pk: affiliatePk(id),
-    sk: `TL#${entry.at}#${randomUUID().slice(0, 8)}`,
+    sk: `TL#${entry.at}#${String(seq).padStart(2, '0')}${randomUUID().slice(0, 8)}`,
     at: entry.at,
     what: entry.what,
     why: entry.why,
@@ -86,8 +87,8 @@ export async function writeAffiliate(
       new TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: table, Item: next, ...condition } },
-          ...timeline.slice(0, 90).map((entry) => ({
-            Put: { TableName: table, Item: timelineItem(next.id, entry) },
+          ...timeline.slice(0, 90).map((entry, seq) => ({
+            Put: { TableName: table, Item: timelineItem(next.id, entry, seq) },
           })),
         ],
       }),
