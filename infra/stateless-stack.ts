@@ -263,7 +263,7 @@ export class StatelessStack extends Stack {
         role = this.schedulerRoleFor(`SchedulerRole-${s.target}`, s.target, functionArn(s.target));
         targetRoles.set(s.target, role);
       }
-      new scheduler.CfnSchedule(this, `Recurring-${s.name}`, {
+      const schedule = new scheduler.CfnSchedule(this, `Recurring-${s.name}`, {
         name: physical(s.name),
         description: s.description,
         scheduleExpression: cronExpression(s),
@@ -281,6 +281,8 @@ export class StatelessStack extends Stack {
           deadLetterConfig: { arn: this.schedulerDlq.queueArn },
         },
       });
+      // The target ARN is written from the name, so say the function must exist first.
+      schedule.node.addDependency(this.functions.get(s.target)!.fn);
     }
     if (this.functions.has(LIFECYCLE_FUNCTION)) {
       // Only the lifecycle function: the ARN is written from its name (see above).
