@@ -34,6 +34,8 @@ interface Common {
   decision?: Decision;
   /** When DynamoDB TTL removes it: unconfirmed or rejected applications only. */
   deleteAfter?: string;
+  /** Set by the ses-events function when SES reports the address bouncing. */
+  emailBouncing?: { reason: string; detail?: string; kind?: string; at: string };
 }
 
 export interface IndividualApplication extends Common {
