@@ -3,6 +3,7 @@
 
 import type { AffiliateView } from '../affiliates/model.ts';
 import type { Clock } from '../clock.ts';
+import { config } from '../config.ts';
 import { escapeHtml } from '../http/respond.ts';
 import { isSupported, languageInfo, type MessageKey, t } from '../i18n/index.ts';
 import { sendOnce } from '../mail/outbox.ts';
@@ -97,4 +98,16 @@ export function sendAccepted(clock: Clock, affiliate: AffiliateView, report: Rep
     'report.email.accepted.body',
     datesOf(report),
   );
+}
+
+/** Verification stopped retrying: the organizers decide (check by hand, or ask the group). */
+export function sendGaveUpToOrganizers(clock: Clock, affiliate: AffiliateView, report: ReportRecord) {
+  const text = `The report of ${affiliate.name} (${affiliate.id}) for ${formatDay(report.periodStart)} to ${formatDay(report.periodEnd)} could not be verified on meta-wiki after ${report.verification.attempts} attempts (last result: ${report.verification.state}).\n\nReport: ${report.metaUrl}\n\nCheck it by hand and mark it verified (POST /admin/affiliates/${affiliate.id}/reports/${report.reportId}/verify), or write to the group.`;
+  return sendOnce({ mailer: sesMailer, clock }, `report-gave-up#${affiliate.id}#${report.reportId}`, {
+    to: [config().mail.organizers],
+    subject: `Report needs a look: ${affiliate.name}`,
+    text,
+    html: toHtml('en', text),
+    tags: { kind: 'report_verification_gave_up', affiliate: affiliate.id },
+  });
 }

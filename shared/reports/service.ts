@@ -17,7 +17,7 @@ import { notFound, unprocessable } from '../errors.ts';
 import { appendTimeline, getAffiliate, recordReportAccepted } from '../lifecycle/service.ts';
 import { log } from '../log.ts';
 import { scheduler } from '../scheduler/index.ts';
-import { sendAccepted, sendReceived } from './emails.ts';
+import { sendAccepted, sendGaveUpToOrganizers, sendReceived } from './emails.ts';
 import { MetaUnavailableError, pageLinks } from './meta-api.ts';
 import { checkMetaUrl, titleOfPage } from './meta-url.ts';
 import { type ReportSubmission, reportProblems } from './rules.ts';
@@ -180,6 +180,7 @@ export async function verifyReport(
     });
   }
   if (attempts === 1) await sendReceived(deps.clock, affiliate, updated, state);
+  if (!next) await sendGaveUpToOrganizers(deps.clock, affiliate, updated);
   return updated;
 }
 

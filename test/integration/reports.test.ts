@@ -26,7 +26,7 @@ beforeAll(async () => {
     startAt: new Date('2025-07-02T00:00:00Z'),
     env: { META_API_URL: meta.url, META_API_TIMEOUT_MS: '300' },
   });
-  for (const id of ['due', 'bad', 'down', 'slow', 'late', 'gone']) await createAffiliate(stack, id);
+  for (const id of ['due', 'bad', 'down', 'slow', 'never', 'late', 'gone']) await createAffiliate(stack, id);
   // The first reminder goes out on 30 June 2026 (30 days before the 30 July due date).
   await stack.advanceTo('2026-07-01T06:00:00Z');
 });
@@ -190,6 +190,24 @@ describe('a report in the report_due window', () => {
   });
 });
 
+describe('a report whose page never appears on meta-wiki', () => {
+  it('stays received, tells the group what to fix, and keeps retrying', async () => {
+    meta.mode = 'ok';
+    const res = await submit(
+      'never',
+      tokenOf(await linkFor('never')),
+      goodReport('Wikimedia never/Reports/2026'),
+    );
+    expect(res.status).toBe(201);
+    const { report } = (await res.json()) as { report: { status: string; verification: { state: string } } };
+    expect(report).toMatchObject({ status: 'received', verification: { state: 'page_missing' } });
+    const [received] = (await stack.emailsTo('never@groups.example.org')).filter((m) =>
+      /received/i.test(m.subject),
+    );
+    expect(received?.body.text).toContain('could not find the page');
+  });
+});
+
 describe('a report in the expired window, and the reinstatement checklist', () => {
   it('moves an expired affiliate to reinstatement_review, cancels removal, and reinstates once all steps hold', async () => {
     // The expiry notice goes out on 31 July 2026, the day after the due date.
@@ -294,6 +312,18 @@ describe('a report in the expired window, and the reinstatement checklist', () =
     expect((await affiliateStatus(stack, 'gone')).status).toBe('active');
     // The group announced its return itself: the list does not hear it twice.
     expect(await stack.emailsTo('wikimedia-l')).toHaveLength(before);
+  });
+});
+
+describe('when verification runs out of retries', () => {
+  it('the organizers are asked to look, once, and the report is still there to verify by hand', async () => {
+    // By now (September) every retry of the report submitted on 1 July has run.
+    const [report] = await reportsOf('never');
+    expect(report?.status).toBe('received');
+    expect(report?.verification.state).toBe('gave_up');
+    const asked = (await stack.emailsTo('organizers@')).filter((m) => m.subject.includes('Wikimedia never'));
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.body.text).toContain(`/admin/affiliates/never/reports/${report!.reportId}/verify`);
   });
 });
 
