@@ -5,7 +5,7 @@
 import { notFound } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { json } from '#shared/http/respond.ts';
-import { listAffiliates } from '#shared/lifecycle/service.ts';
+import { listAffiliates } from '#shared/lifecycle/views.ts';
 
 const CACHE = { 'cache-control': 'public, max-age=300' };
 

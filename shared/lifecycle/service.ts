@@ -23,26 +23,23 @@ import {
   type AffiliateRecord,
   affiliatePk,
   affiliatesDueBy,
-  affiliatesWithStatus,
   NEXT_ACTION_SHARD,
   putTimeline,
   readAffiliate,
-  readTimeline,
-  type TimelineEntry,
   VersionConflictError,
   writeAffiliate,
 } from './store.ts';
 import {
-  dueDate,
   type LifecycleEvent,
   type LifecycleState,
   nextAction,
   type Outcome,
-  removalDate,
   transition,
 } from './transition.ts';
 
 export type { TimelineEntry } from './store.ts';
+
+import { toView } from './views.ts';
 
 /** Who the system is on the timeline. */
 export const SYSTEM = 'system';
@@ -59,63 +56,15 @@ export class NoticesOwedError extends Error {
   override name = 'NoticesOwedError';
 }
 
-// ---- reading ------------------------------------------------------------------------
+// ---- reading (in views.ts, which pulls in no mail or scheduler client) -------------
 
-export function toView(r: AffiliateRecord): AffiliateView {
-  const next = nextAction(r, tz());
-  return {
-    id: r.id,
-    name: r.name,
-    type: r.type,
-    country: r.country,
-    contactEmails: r.contactEmails,
-    languages: r.languages,
-    metaPage: r.metaPage,
-    logoUrl: r.logoUrl,
-    status: r.status,
-    agreement: r.agreement,
-    period: periodKey(r.agreement),
-    dueDate: dueDate(r.type, r.agreement),
-    removalDate: r.status === 'expired' ? removalDate(r.type, r.agreement) : undefined,
-    paused: r.paused,
-    pauseReason: r.pauseReason,
-    formerlyActiveOn: r.formerlyActiveOn,
-    nextDeadline: next ? { action: next.action, day: next.day, at: next.at.toISOString() } : undefined,
-  };
-}
-
-export async function getAffiliate(id: string): Promise<AffiliateView | undefined> {
-  const record = await readAffiliate(id);
-  return record ? toView(record) : undefined;
-}
-
-export async function getAffiliateWithTimeline(
-  id: string,
-): Promise<(AffiliateView & { timeline: TimelineEntry[]; owedNotices: string[] }) | undefined> {
-  const record = await readAffiliate(id);
-  if (!record) return undefined;
-  return {
-    ...toView(record),
-    owedNotices: record.owed.map((n) => n.kind),
-    timeline: await readTimeline(id),
-  };
-}
-
-export const STATUSES: AffiliateStatus[] = [
-  'active',
-  'report_due',
-  'expired',
-  'reinstatement_review',
-  'formerly_active',
-];
-
-export async function listAffiliates(statuses: AffiliateStatus[] = STATUSES): Promise<AffiliateView[]> {
-  const lists = await Promise.all(statuses.map((s) => affiliatesWithStatus(s)));
-  return lists
-    .flat()
-    .map(toView)
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
+export {
+  getAffiliate,
+  getAffiliateWithTimeline,
+  listAffiliates,
+  STATUSES,
+  toView,
+} from './views.ts';
 
 // ---- the timeline -------------------------------------------------------------------
 

@@ -1,0 +1,72 @@
+// Reading affiliates: the view the rest of the system sees, the list by status and the
+// detail with its timeline. Kept apart from the service so the public listing function
+// bundles no mail, scheduler or secrets client.
+
+import { type AffiliateStatus, type AffiliateView, periodKey } from '../affiliates/model.ts';
+import { config } from '../config.ts';
+import {
+  type AffiliateRecord,
+  affiliatesWithStatus,
+  readAffiliate,
+  readTimeline,
+  type TimelineEntry,
+} from './store.ts';
+import { dueDate, nextAction, removalDate } from './transition.ts';
+
+const tz = () => config().timeZone;
+
+export function toView(r: AffiliateRecord): AffiliateView {
+  const next = nextAction(r, tz());
+  return {
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    country: r.country,
+    contactEmails: r.contactEmails,
+    languages: r.languages,
+    metaPage: r.metaPage,
+    logoUrl: r.logoUrl,
+    status: r.status,
+    agreement: r.agreement,
+    period: periodKey(r.agreement),
+    dueDate: dueDate(r.type, r.agreement),
+    removalDate: r.status === 'expired' ? removalDate(r.type, r.agreement) : undefined,
+    paused: r.paused,
+    pauseReason: r.pauseReason,
+    formerlyActiveOn: r.formerlyActiveOn,
+    nextDeadline: next ? { action: next.action, day: next.day, at: next.at.toISOString() } : undefined,
+  };
+}
+
+export async function getAffiliate(id: string): Promise<AffiliateView | undefined> {
+  const record = await readAffiliate(id);
+  return record ? toView(record) : undefined;
+}
+
+export async function getAffiliateWithTimeline(
+  id: string,
+): Promise<(AffiliateView & { timeline: TimelineEntry[]; owedNotices: string[] }) | undefined> {
+  const record = await readAffiliate(id);
+  if (!record) return undefined;
+  return {
+    ...toView(record),
+    owedNotices: record.owed.map((n) => n.kind),
+    timeline: await readTimeline(id),
+  };
+}
+
+export const STATUSES: AffiliateStatus[] = [
+  'active',
+  'report_due',
+  'expired',
+  'reinstatement_review',
+  'formerly_active',
+];
+
+export async function listAffiliates(statuses: AffiliateStatus[] = STATUSES): Promise<AffiliateView[]> {
+  const lists = await Promise.all(statuses.map((s) => affiliatesWithStatus(s)));
+  return lists
+    .flat()
+    .map(toView)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
