@@ -62,6 +62,14 @@ export const LIFECYCLE_FUNCTION = 'lifecycle';
 /** The function SES bounce and complaint events go to. */
 export const SES_EVENTS_FUNCTION = 'ses-events';
 
+/** Functions that one-time schedules invoke (see the Scheduler role). */
+export function scheduledTargetNames(): string[] {
+  const routed = new Set(routes.map((r) => r.function));
+  return functions
+    .filter((d) => d.name === LIFECYCLE_FUNCTION || (d.uses.schedules && !routed.has(d.name)))
+    .map((d) => d.name);
+}
+
 export interface StatelessStackProps extends StackProps {
   config: DeployConfig;
   stateful: StatefulStack;
@@ -284,16 +292,18 @@ export class StatelessStack extends Stack {
       // The target ARN is written from the name, so say the function must exist first.
       schedule.node.addDependency(this.functions.get(s.target)!.fn);
     }
-    if (this.functions.has(LIFECYCLE_FUNCTION)) {
-      // Only the lifecycle function: the ARN is written from its name (see above).
+    // The Scheduler role invokes what one-time schedules call: the lifecycle function,
+    // and any function that schedules work and has no HTTP route (verify-report retries
+    // itself this way). ARNs written from names (see above).
+    const scheduledTargets = scheduledTargetNames();
+    if (scheduledTargets.length > 0)
       this.schedulerRole.addToPrincipalPolicy(
         new iam.PolicyStatement({
-          sid: 'InvokeLifecycle',
+          sid: 'InvokeScheduledFunctions',
           actions: ['lambda:InvokeFunction'],
-          resources: [lifecycleArn],
+          resources: scheduledTargets.map(functionArn),
         }),
       );
-    }
 
     // --- SES bounce and complaint events -> ses-events.
     const sesEvents = this.functions.get(SES_EVENTS_FUNCTION);

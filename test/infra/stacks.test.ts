@@ -9,7 +9,11 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUrlIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nagPacks } from '../../infra/nag.ts';
-import { LIFECYCLE_FUNCTION, SES_EVENTS_FUNCTION } from '../../infra/stateless-stack.ts';
+import {
+  LIFECYCLE_FUNCTION,
+  SES_EVENTS_FUNCTION,
+  scheduledTargetNames,
+} from '../../infra/stateless-stack.ts';
 import { loadConfig, tableEnvVar } from '../../shared/config.ts';
 import { functions, routes } from '../../shared/routes/index.ts';
 import { TARGET_RETRY } from '../../shared/scheduler/aws.ts';
@@ -308,9 +312,18 @@ describe('scheduling', () => {
     }
   });
 
-  it('the Scheduler role may invoke the lifecycle function and reach its DLQ, nothing else', () => {
+  it('the Scheduler role may invoke the scheduled functions and reach its DLQ, nothing else', () => {
     const statements = statementsOfRole(dev.statelessTemplate, schedulerRoleId(dev));
     const dlqId = dev.stateless.getLogicalId(dev.stateless.schedulerDlq.node.defaultChild as never);
+    const targets = scheduledTargetNames();
+    // lifecycle when it exists, and only functions nobody reaches over HTTP.
+    expect(targets.includes(LIFECYCLE_FUNCTION)).toBe(functions.some((f) => f.name === LIFECYCLE_FUNCTION));
+    for (const t of targets)
+      expect(
+        routes.some((r) => r.function === t),
+        t,
+      ).toBe(false);
+    const invoked: string[] = [];
     for (const s of statements) {
       const actions = actionsOf(s);
       if (actions.every((a) => a.startsWith('sqs:'))) {
@@ -319,12 +332,13 @@ describe('scheduling', () => {
         continue;
       }
       expect(actions).toEqual(['lambda:InvokeFunction']);
-      expect(JSON.stringify(s.Resource)).toContain(
-        `:function:affiliate-compliance-dev-${LIFECYCLE_FUNCTION}"`,
-      );
+      for (const r of resourcesIn(s)) {
+        const m = /:function:affiliate-compliance-dev-([a-z0-9-]+)"\]\]\}$/.exec(JSON.stringify(r));
+        expect(m, JSON.stringify(r)).not.toBeNull();
+        invoked.push(m![1]!);
+      }
     }
-    const invokes = statements.some((s) => actionsOf(s).includes('lambda:InvokeFunction'));
-    expect(invokes).toBe(functions.some((f) => f.name === LIFECYCLE_FUNCTION));
+    expect(invoked.sort()).toEqual([...targets].sort());
   });
 
   it('functions that manage schedules do so in the group only, and pass only the Scheduler role', () => {
