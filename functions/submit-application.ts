@@ -11,9 +11,11 @@ import { readBody } from '#shared/http/body.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { header, html, json } from '#shared/http/respond.ts';
 import { isSupported, negotiateLanguage, t } from '#shared/i18n/index.ts';
-import { sesMailer } from '#shared/mail/ses.ts';
+import { sendThroughSes } from '#shared/mail/ses.ts';
+import { suppressedAmong } from '#shared/mail/suppression.ts';
 
 const store = new DynamoApplicationStore();
+const deps = { store, mailer: { send: sendThroughSes }, suppressedAmong, clock };
 
 export const handler = httpHandler(async (event) => {
   const body = readBody(event, { accept: ['json', 'form'] });
@@ -27,11 +29,7 @@ export const handler = httpHandler(async (event) => {
       ? data.language
       : negotiateLanguage(event.queryStringParameters?.lang, header(event, 'accept-language'));
   try {
-    const { application, confirmBy } = await submitApplication(
-      { store, mailer: sesMailer, clock },
-      data,
-      lang,
-    );
+    const { application, confirmBy } = await submitApplication(deps, data, lang);
     if (body.format === 'json') return json(202, { id: application.id, status: application.status });
     return html(
       202,

@@ -2,10 +2,14 @@
 //  1. A filled-in honeypot field means a bot: refuse, store nothing.
 //  2. Validate every field (400 lists each field's problem).
 //  3. Check eligibility on the submission day in the group's time zone (422 says why).
-//  4. Store the application with its uniqueness claims and the confirmation token's
+//  4. Refuse an address on the suppression list (400): the link could never arrive.
+//  5. Store the application with its uniqueness claims and the confirmation token's
 //     hash in one transaction (409 when a live application holds a claim).
-//  5. Email the confirmation link, exactly once; if it cannot be sent, undo step 4 and
-//     answer 503 so that trying again later works.
+//  6. Email the confirmation link straight through SES, with no DynamoDB call between
+//     the transaction and the send: if the database fails after storing, the email
+//     still goes out, so an application is never stored without its link. Exactly
+//     once needs no outbox here: only the request whose transaction stored this new
+//     id sends its email. If SES fails, undo step 5 and answer 503 (try again).
 
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
@@ -14,7 +18,6 @@ import { HttpError, invalidRequest, serviceUnavailable, unprocessable } from '..
 import type { MessageKey } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
 import { log } from '../log.ts';
-import { sendOnce } from '../mail/outbox.ts';
 import type { Mailer } from '../mail/port.ts';
 import { secretValue } from '../secrets.ts';
 import { dayIn, eligibility, type IneligibleReason } from './eligibility.ts';
@@ -26,7 +29,9 @@ import { hashToken, newToken } from './token.ts';
 
 export interface SubmitDeps {
   store: ApplicationStore;
+  /** Sends as told: the suppression list is checked through `suppressedAmong` first. */
   mailer: Mailer;
+  suppressedAmong: (addresses: string[]) => Promise<Set<string>>;
   clock: Clock;
 }
 
@@ -78,6 +83,12 @@ export async function submitApplication(
     );
   }
 
+  if ((await deps.suppressedAmong([input.email])).size > 0) {
+    throw invalidRequest(t(lang, 'application.invalid'), [
+      { field: 'email', message: t(lang, 'application.error.emailSuppressed') },
+    ]);
+  }
+
   const application = newApplication(input, now, input.language ?? lang);
   const claims = await claimsFor(input);
   const token = newToken();
@@ -106,14 +117,14 @@ export async function submitApplication(
   }
 
   const link = `${config().publicBaseUrl}/applications/confirm?token=${token}`;
-  const sent = await sendOnce(
-    { mailer: deps.mailer, clock: deps.clock },
-    `application-confirmation#${application.id}`,
-    confirmationEmail(application, link, confirmBy),
-  );
-  if (sent === 'failed') {
+  try {
+    await deps.mailer.send(confirmationEmail(application, link, confirmBy));
+  } catch (error) {
+    log.warn('confirmation email not sent; application discarded', {
+      applicationId: application.id,
+      error: (error as Error)?.name,
+    });
     await deps.store.discard(application, claims, tokenHash);
-    log.warn('application discarded: confirmation email not sent', { applicationId: application.id });
     throw serviceUnavailable();
   }
   log.info('application received', { applicationId: application.id, kind: application.kind });

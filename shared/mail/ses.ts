@@ -17,7 +17,6 @@ const TAG_VALUE = /[^A-Za-z0-9_\-.@]/g;
 
 export const sesMailer: Mailer = {
   async send(email: OutgoingEmail) {
-    const c = config();
     const blocked = await suppressedAmong(email.to);
     const to = email.to.filter((address) => !blocked.has(address));
     if (blocked.size > 0)
@@ -26,27 +25,37 @@ export const sesMailer: Mailer = {
         left: blocked.size,
       });
     if (to.length === 0) return { messageId: SUPPRESSED };
-    const result = await ses().send(
-      new SendEmailCommand({
-        FromEmailAddress: c.mail.from,
-        Destination: { ToAddresses: to },
-        ReplyToAddresses: email.replyTo,
-        ConfigurationSetName: c.mail.configurationSet,
-        EmailTags: Object.entries(email.tags ?? {}).map(([Name, Value]) => ({
-          Name,
-          Value: Value.replace(TAG_VALUE, '_'),
-        })),
-        Content: {
-          Simple: {
-            Subject: { Data: email.subject, Charset: 'UTF-8' },
-            Body: {
-              Text: { Data: email.text, Charset: 'UTF-8' },
-              Html: { Data: email.html, Charset: 'UTF-8' },
-            },
-          },
-        },
-      }),
-    );
-    return { messageId: result.MessageId ?? '' };
+    return sendThroughSes({ ...email, to });
   },
 };
+
+/**
+ * Send without consulting the suppression list: for a caller that has checked it
+ * already and must not touch DynamoDB between its own write and the send (see
+ * shared/applications/submit.ts).
+ */
+export async function sendThroughSes(email: OutgoingEmail): Promise<{ messageId: string }> {
+  const c = config();
+  const result = await ses().send(
+    new SendEmailCommand({
+      FromEmailAddress: c.mail.from,
+      Destination: { ToAddresses: email.to },
+      ReplyToAddresses: email.replyTo,
+      ConfigurationSetName: c.mail.configurationSet,
+      EmailTags: Object.entries(email.tags ?? {}).map(([Name, Value]) => ({
+        Name,
+        Value: Value.replace(TAG_VALUE, '_'),
+      })),
+      Content: {
+        Simple: {
+          Subject: { Data: email.subject, Charset: 'UTF-8' },
+          Body: {
+            Text: { Data: email.text, Charset: 'UTF-8' },
+            Html: { Data: email.html, Charset: 'UTF-8' },
+          },
+        },
+      },
+    }),
+  );
+  return { messageId: result.MessageId ?? '' };
+}

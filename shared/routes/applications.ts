@@ -23,7 +23,7 @@ export const applicationFunctions: FunctionDef[] = [
     memoryMb: 512,
     timeoutSeconds: 10,
     sizing: 'one transaction, one email; more memory means more CPU for HMAC and cold starts',
-    uses: { tables: [...table('readwrite'), outbox], sendsMail: true, secrets: ['cnicHmac'] },
+    uses: { tables: table('readwrite'), sendsMail: true, secrets: ['cnicHmac'] },
   },
   {
     name: 'confirm-application',
@@ -80,7 +80,7 @@ export const applicationRoutes: RouteDef[] = [
     body: { json: applicationSchema, form: applicationSchema },
     responses: {
       202: '{ "id", "status": "pending_confirmation" } (JSON) or the "check your email" page (form).',
-      400: 'Malformed or invalid input; `fields` lists each problem (a form gets the form back).',
+      400: 'Malformed or invalid input, or an email address on the suppression list; `fields` lists each problem (a form gets the form back).',
       409: 'A live application exists for this email address or CNIC / registration number.',
       413: 'Body over 64 KB.',
       415: 'Neither JSON nor a URL-encoded form.',

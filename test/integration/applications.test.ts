@@ -6,6 +6,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo } from '../../shared/aws/dynamodb.ts';
 import { setLogSink } from '../../shared/log.ts';
+import { suppress } from '../../shared/mail/suppression.ts';
 import { tableName } from '../../shared/tables.ts';
 import { type StoredEmail, startTestStack, type TestStack } from '../support/stack.ts';
 
@@ -251,6 +252,15 @@ describe('POST /applications', () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { fields: [{ field: 'website' }] } });
     expect((await scanAll()).length).toBe(before);
+  });
+
+  it('400 for an address on the suppression list, since the link could never arrive', async () => {
+    const body = individual();
+    await suppress(body.email, { reason: 'bounce', detail: 'Permanent/General', at: stack.clock.now() });
+    const res = await submit(body);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { fields: [{ field: 'email' }] } });
+    expect((await applicationItems()).filter((i) => i.email === body.email)).toHaveLength(0);
   });
 
   it('413 over 64 KB and 415 for other content types', async () => {

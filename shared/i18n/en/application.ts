@@ -39,6 +39,8 @@ export default {
   'application.error.tooLong': 'Use at most {max} characters.',
   'application.error.statementTooLong': 'Use at most {max} characters.',
   'application.error.email': 'Enter an email address such as name@example.org.',
+  'application.error.emailSuppressed':
+    'Our emails to this address bounced or were reported as unwanted, so the link could not reach you. Use another address.',
   'application.error.country': 'Enter a two-letter country code such as PK.',
   'application.error.date': 'Enter a real date as year-month-day, for example 1990-07-15.',
   'application.error.dateFuture': 'The date of birth cannot be in the future.',

@@ -40,6 +40,8 @@ const ur: Partial<typeof en> = {
   'application.error.tooLong': 'زیادہ سے زیادہ {max} حروف استعمال کریں۔',
   'application.error.statementTooLong': 'زیادہ سے زیادہ {max} حروف استعمال کریں۔',
   'application.error.email': 'ای میل پتا لکھیں، مثلاً name@example.org۔',
+  'application.error.emailSuppressed':
+    'اس پتے پر ہماری ای میلیں واپس آ گئیں یا ناپسندیدہ قرار دی گئیں، اس لیے لنک آپ تک نہیں پہنچ سکے گا۔ کوئی اور پتا استعمال کریں۔',
   'application.error.country': 'ملک کا دو حرفی کوڈ لکھیں، مثلاً PK۔',
   'application.error.date': 'درست تاریخ سال-مہینہ-دن کی صورت میں لکھیں، مثلاً 1990-07-15۔',
   'application.error.dateFuture': 'تاریخ پیدائش مستقبل کی نہیں ہو سکتی۔',
