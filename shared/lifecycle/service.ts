@@ -24,7 +24,6 @@ import {
   affiliatePk,
   affiliatesDueBy,
   NEXT_ACTION_SHARD,
-  putTimeline,
   readAffiliate,
   VersionConflictError,
   writeAffiliate,
@@ -44,11 +43,8 @@ import { toView } from './views.ts';
 /** Who the system is on the timeline. */
 export const SYSTEM = 'system';
 
-let activeClock: Clock = processClock;
-/** Tests may pin the clock; handlers use the process-wide one. */
-export function useLifecycleClock(next: Clock): void {
-  activeClock = next;
-}
+/** The process-wide clock (the local stack moves it; Lambda keeps the system clock). */
+const activeClock: Clock = processClock;
 
 const tz = () => config().timeZone;
 
@@ -66,14 +62,9 @@ export {
   toView,
 } from './views.ts';
 
-// ---- the timeline -------------------------------------------------------------------
+// ---- the timeline (in timeline.ts, light enough for any function) ----------------
 
-export async function appendTimeline(
-  affiliateId: string,
-  entry: { what: string; why?: string; who: string; data?: Record<string, unknown> },
-): Promise<void> {
-  await putTimeline(affiliateId, { ...entry, at: activeClock.now().toISOString() });
-}
+export { appendTimeline } from './timeline.ts';
 
 // ---- changing -----------------------------------------------------------------------
 
