@@ -2,7 +2,7 @@
 // that CloudWatch turns into a metric in our namespace, per stage.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { MovableClock, useClock } from '../../shared/clock.ts';
+import { useClock } from '../../shared/clock.ts';
 import { METRIC_NAMESPACE, metric, setMetricSink } from '../../shared/metrics.ts';
 
 const lines: string[] = [];
@@ -13,7 +13,7 @@ afterEach(() => {
 
 describe('metric()', () => {
   it('writes one EMF line CloudWatch can read: namespace, dimensions, value and timestamp', () => {
-    useClock(new MovableClock(new Date('2026-07-15T06:00:00Z')));
+    useClock({ now: () => new Date('2026-07-15T06:00:00Z') });
     metric('ApplicationsReceived');
     expect(lines).toHaveLength(1);
     const line = JSON.parse(lines[0]!);
