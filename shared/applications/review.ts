@@ -9,6 +9,7 @@ import { conflict, HttpError, invalidRequest, notFound } from '../errors.ts';
 import { log } from '../log.ts';
 import { sendOnce } from '../mail/outbox.ts';
 import type { Mailer } from '../mail/port.ts';
+import { metric } from '../metrics.ts';
 import { decisionEmail } from './emails.ts';
 import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from './model.ts';
 import { cleanText, STATEMENT_MAX } from './schema.ts';
@@ -118,6 +119,7 @@ export async function decideApplication(
     });
   }
   log.info('application decided', { applicationId: id, decision });
+  if (decision === 'approve') metric('ApplicationsApproved');
   return { application: outcome.application, emailed: await sendDecisionEmail(deps, outcome.application) };
 }
 

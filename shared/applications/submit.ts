@@ -19,6 +19,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
 import { log } from '../log.ts';
 import type { Mailer } from '../mail/port.ts';
+import { metric } from '../metrics.ts';
 import { secretValue } from '../secrets.ts';
 import { dayIn, eligibility, type IneligibleReason } from './eligibility.ts';
 import { confirmationEmail } from './emails.ts';
@@ -128,6 +129,7 @@ export async function submitApplication(
     throw serviceUnavailable();
   }
   log.info('application received', { applicationId: application.id, kind: application.kind });
+  metric('ApplicationsReceived', 1, { name: 'kind', value: application.kind });
   return { application, confirmBy };
 }
 

@@ -10,6 +10,7 @@ import { escapeHtml } from '../http/respond.ts';
 import { catalogues, languageInfo, type MessageKey, t } from '../i18n/index.ts';
 import { sendOnce } from '../mail/outbox.ts';
 import { sesMailer } from '../mail/ses.ts';
+import { metric } from '../metrics.ts';
 import { reportLinkUrl } from '../report-link.ts';
 import { lifecycleOffsets } from './offsets.ts';
 import type { AffiliateRecord } from './store.ts';
@@ -135,6 +136,7 @@ export async function deliverNotice(
       },
     );
     if (outcome === 'sent') {
+      metric('NoticesSent', 1, { name: 'kind', value: notice.kind });
       await putTimeline(affiliate.id, {
         at: deps.clock.now().toISOString(),
         what: `Email sent: ${notice.kind}`,

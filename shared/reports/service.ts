@@ -16,6 +16,7 @@ import { config } from '../config.ts';
 import { notFound, unprocessable } from '../errors.ts';
 import { appendTimeline, getAffiliate, recordReportAccepted } from '../lifecycle/service.ts';
 import { log } from '../log.ts';
+import { metric } from '../metrics.ts';
 import { scheduler } from '../scheduler/index.ts';
 import { sendAccepted, sendGaveUpToOrganizers, sendReceived } from './emails.ts';
 import { MetaUnavailableError, pageLinks } from './meta-api.ts';
@@ -57,6 +58,7 @@ export async function submitReport(
   const agreement = input.agreement ?? affiliate.agreement;
   const problems = reportProblems(agreement, input.submission);
   if (problems.length) {
+    metric('ReportsRejected');
     throw unprocessable(
       'report_rejected',
       `The report was not accepted: ${problems.map((p) => p.message).join(' ')}`,
@@ -218,6 +220,7 @@ async function finishAcceptance(
   await sendAccepted(deps.clock, affiliate, report);
   await scheduler().remove(verifyScheduleName(report.reportId));
   log.info('report accepted', { affiliateId: affiliate.id, reportId: report.reportId, status });
+  metric('ReportsAccepted');
   return report;
 }
 

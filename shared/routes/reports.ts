@@ -43,6 +43,8 @@ export const reportFunctions: FunctionDef[] = [
       ],
       sendsMail: true,
       schedules: true,
+      // Accepting a report can release an owed notice, which carries a signed report link.
+      secrets: ['reportLink'],
     },
   },
   {
@@ -59,6 +61,8 @@ export const reportFunctions: FunctionDef[] = [
       ],
       sendsMail: true,
       schedules: true,
+      // Accepting a report can release an owed notice, which carries a signed report link.
+      secrets: ['reportLink'],
     },
   },
 ];
