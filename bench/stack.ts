@@ -34,6 +34,9 @@ export async function startBenchStack(options: { startAt?: Date } = {}): Promise
     tablePrefix: 'bench-',
     startAt: options.startAt,
   });
+  // aws-ses-v2-local keeps one store per process, shared by every server it starts:
+  // start each stack with it empty.
+  await fetch(`${stack.sesUrl}/clear-store`, { method: 'POST' });
   return {
     ...stack,
     logs,
