@@ -1,7 +1,8 @@
 // Per function: minified bundle size and cold init time, each beside a ceiling built in
 // the same run: a bundle holding only the AWS SDK clients the function's `uses` (route
-// table) says it needs. Cold init = wall time of a fresh Node process that imports the
-// bundle, minus the wall time of the same process importing an empty module.
+// table) says it needs. Cold init = the time from a fresh Node process's start to the
+// end of its import of the bundle, minus the same for a process importing an empty
+// module (a bare Node start).
 
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
@@ -59,22 +60,31 @@ export function ceilingSource(uses: FunctionDef['uses']): string {
 const signature = (uses: FunctionDef['uses']) =>
   [uses.tables.length > 0, !!uses.sendsMail, !!uses.schedules, !!uses.secrets?.length].join(',');
 
+/**
+ * Start a fresh Node process that imports `args[1]`, and read back how long after the
+ * process began the import finished (performance.now() counts from process start).
+ * Timing inside the process leaves out the noise of spawning and tearing it down.
+ */
 function timeProcess(args: string[]): Promise<number> {
   return new Promise((resolvePromise, reject) => {
-    const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [...LAMBDA_NODE_OPTIONS, ...args], {
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       // What the function sees at a cold start locally; nothing is called at import.
       env: { PATH: process.env.PATH ?? '', STAGE: 'local', AWS_REGION: 'eu-west-1' },
     });
+    let stdout = '';
     let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
     });
     child.once('error', reject);
     child.once('exit', (code) => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (code !== 0) reject(new Error(`node ${args.join(' ')} exited with ${code}: ${stderr.slice(-500)}`));
+      const ms = Number(stdout.trim().split('\n').pop());
+      if (code !== 0 || !Number.isFinite(ms))
+        reject(new Error(`node ${args.join(' ')} exited with ${code}: ${stderr.slice(-500)}`));
       else resolvePromise(ms);
     });
   });
@@ -98,7 +108,10 @@ export async function benchFunctions(
   const dir = await mkdtemp(join(tmpdir(), 'bench-functions-'));
   try {
     const starter = join(dir, 'start.mjs');
-    await writeFile(starter, 'const target = process.argv[2];\nif (target) await import(target);\n');
+    await writeFile(
+      starter,
+      'const target = process.argv[2];\nif (target) await import(target);\nprocess.stdout.write(String(performance.now()));\n',
+    );
     const empty = join(dir, 'empty.mjs');
     await writeFile(empty, 'export {};\n');
 
