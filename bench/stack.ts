@@ -1,11 +1,12 @@
 // The local stack for the bench: its own in-memory DynamoDB Local and SES local on free
 // ports, so `npm run bench` needs nothing running and disturbs nothing that is.
-// Handler logs are counted rather than printed (they would drown the table), and the
-// last errors are kept to explain a failed figure.
+// Handler logs are counted rather than printed (they would drown the table), the last
+// errors are kept to explain a failed figure, and metric lines are dropped.
 
 import { freePort } from '../scripts/local/ports.ts';
 import { type LocalStack, startLocalStack } from '../scripts/local/stack.ts';
 import { setLogSink } from '../shared/log.ts';
+import { setMetricSink } from '../shared/metrics.ts';
 
 export const BENCH_ADMIN_TOKEN = 'bench-admin-token';
 
@@ -26,6 +27,7 @@ export async function startBenchStack(options: { startAt?: Date } = {}): Promise
       logs.lastErrors = [...logs.lastErrors.slice(-4), line.slice(0, 600)];
     }
   }, 'warn');
+  setMetricSink(() => undefined); // EMF lines on stdout would drown the table too
   const stack = await startLocalStack({
     dynamodbPort: await freePort(),
     sesPort: await freePort(),
