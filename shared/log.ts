@@ -27,7 +27,9 @@ const PERSONAL_KEYS = new Set(
   ].map((k) => k.toLowerCase()),
 );
 
-const EMAIL = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[^\s@"'<>(),;:]+/g;
+// A slash is excluded on both sides so that package paths in stack traces
+// (node_modules/@smithy/core/dist/index.js) are not mistaken for addresses.
+const EMAIL = /[^\s@"'<>(),;:/]+@[^\s@"'<>(),;:/]+\.[^\s@"'<>(),;:/]+/g;
 const CNIC = /\b\d{5}-?\d{7}-?\d\b/g;
 const ISO_DATE_OF_BIRTH_KEYS = /date.?of.?birth/i;
 

@@ -12,29 +12,10 @@ import type { Mailer } from '../mail/port.ts';
 import { metric } from '../metrics.ts';
 import { decisionEmail } from './emails.ts';
 import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from './model.ts';
-import { cleanText, STATEMENT_MAX } from './schema.ts';
+import { decisionSchema } from './schema.ts';
 import { type ApplicationStore, BadCursorError, type Page } from './store.ts';
 
-export const decisionSchema = v.pipe(
-  v.object({
-    decision: v.picklist(['approve', 'reject'], 'Send "approve" or "reject".'),
-    reason: v.optional(
-      v.pipe(
-        v.string('The reason must be text.'),
-        v.transform((s) => s.trim().normalize('NFC')),
-        v.check(cleanText, 'The reason contains control characters.'),
-        v.maxLength(STATEMENT_MAX, `The reason must be at most ${STATEMENT_MAX} characters.`),
-      ),
-    ),
-  }),
-  v.forward(
-    v.check(
-      (d) => d.decision === 'approve' || !!d.reason,
-      'A rejection needs a reason; the applicant is told it.',
-    ),
-    ['reason'],
-  ),
-);
+export { decisionSchema };
 
 export const PAGE_LIMIT_MAX = 100;
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

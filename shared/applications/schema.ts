@@ -182,3 +182,25 @@ function maxFor(field: string): number {
   if (field === 'city' || field === 'registrationNumber') return 100;
   return NAME_MAX;
 }
+
+/** An organizer's decision on an application (kept here, free of AWS, so the route table and OpenAPI can use it). */
+export const decisionSchema = v.pipe(
+  v.object({
+    decision: v.picklist(['approve', 'reject'], 'Send "approve" or "reject".'),
+    reason: v.optional(
+      v.pipe(
+        v.string('The reason must be text.'),
+        v.transform((s) => s.trim().normalize('NFC')),
+        v.check(cleanText, 'The reason contains control characters.'),
+        v.maxLength(STATEMENT_MAX, `The reason must be at most ${STATEMENT_MAX} characters.`),
+      ),
+    ),
+  }),
+  v.forward(
+    v.check(
+      (d) => d.decision === 'approve' || !!d.reason,
+      'A rejection needs a reason; the applicant is told it.',
+    ),
+    ['reason'],
+  ),
+);

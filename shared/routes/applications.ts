@@ -1,8 +1,7 @@
 // Membership applications: the public form and its confirmation link, and the
 // organizers' review routes.
 
-import { decisionSchema } from '../applications/review.ts';
-import { applicationSchema } from '../applications/schema.ts';
+import { applicationSchema, decisionSchema } from '../applications/schema.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
 
 const table = (access: 'read' | 'readwrite') => [{ table: 'applications' as const, access }];

@@ -107,6 +107,11 @@ describe('log redaction', () => {
     expect(out).not.toMatch(/ali@example\.org|a@b\.org|2000-01-01|1234567|3520212345671/);
     expect(out).toContain('submitted');
   });
+
+  it('leaves package paths in stack traces readable', () => {
+    const line = 'at send (/app/node_modules/@smithy/core/dist-es/index.js:10:5)';
+    expect(redact(line)).toBe(line);
+  });
 });
 
 describe('configuration', () => {
