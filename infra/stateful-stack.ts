@@ -72,7 +72,7 @@ export class StatefulStack extends Stack {
         {
           id: 'AwsSolutions-SMG4',
           reason:
-            'HMAC keys, not credentials: automatic rotation would break stored CNIC hashes and links already emailed; rotation is a manual, documented step (docs/deploy.md).',
+            'HMAC keys, not credentials: automatic rotation would break stored CNIC hashes and links already emailed; rotation is a manual, documented step (README, Deploy).',
         },
       ]);
       this.secrets.set(name, secret);

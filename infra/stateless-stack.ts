@@ -418,19 +418,19 @@ export class StatelessStack extends Stack {
       alarm(
         `Alarm-${name}`,
         q.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-        `A message is waiting in ${q.queueName}: an event failed every retry. See docs/deploy.md, Alarms.`,
+        `A message is waiting in ${q.queueName}: an event failed every retry. See README, Deploy, Alarms.`,
       );
     }
     for (const [name, f] of this.functions) {
       alarm(
         `Alarm-Errors-${name}`,
         f.fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-        `${name} threw an error. Read its log group for the request. See docs/deploy.md, Alarms.`,
+        `${name} threw an error. Read its log group for the request. See README, Deploy, Alarms.`,
       );
       alarm(
         `Alarm-Throttles-${name}`,
         f.fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
-        `${name} was throttled: the account's concurrency is exhausted. See docs/deploy.md, Alarms.`,
+        `${name} was throttled: the account's concurrency is exhausted. See README, Deploy, Alarms.`,
       );
     }
     alarm(
@@ -440,7 +440,7 @@ export class StatelessStack extends Stack {
         statistic: 'Sum',
         dimensionsMap: { ApiId: this.api.apiId, Stage: stage.stageName },
       }),
-      'The API answered 5xx: a bug or a dependency that is down. See docs/deploy.md, Alarms.',
+      'The API answered 5xx: a bug or a dependency that is down. See README, Deploy, Alarms.',
     );
 
     // --- What an operator needs after a deploy.

@@ -2,44 +2,23 @@
 // sees the result page; a wrong field shows its error beside it; the Urdu page reads
 // right to left. No JavaScript on our side: this is the plain HTML form at work.
 
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 let stack: TestStack;
 let browser: BrowserContext;
-let profile: string;
+let chromium: TestBrowser;
 
 beforeAll(async () => {
-  // Under CI=true, and anywhere else, a missing browser fails the test rather than skipping it.
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package`);
   stack = await startTestStack({ startAt: new Date('2026-07-15T07:00:00Z') });
-  profile = await mkdtemp(join(tmpdir(), 'chromium-apply-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    javaScriptEnabled: false,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  chromium = await launchBrowser({ javaScriptEnabled: false });
+  browser = chromium.context;
 });
 afterAll(async () => {
-  await browser?.close();
+  await chromium?.close();
   await stack?.stop();
-  if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 describe('the membership form in a browser', () => {

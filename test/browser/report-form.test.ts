@@ -2,26 +2,20 @@
 // SES local stored it), fills in the form and sees the result; a rejected report shows
 // every reason on the page.
 
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGLISH_REPORT, samples } from '../fixtures/language-samples.ts';
+import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { type FakeMediaWiki, startFakeMediaWiki } from '../support/fake-mediawiki.ts';
 import { affiliateStatus, createAffiliate, REPORTS_PAGE, reportLinkIn } from '../support/reports.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-
 let stack: TestStack;
 let meta: FakeMediaWiki;
 let browser: BrowserContext;
-let profile: string;
+let chromium: TestBrowser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package`);
   meta = await startFakeMediaWiki();
   stack = await startTestStack({
     startAt: new Date('2025-07-02T00:00:00Z'),
@@ -29,27 +23,13 @@ beforeAll(async () => {
   });
   await createAffiliate(stack, 'browse');
   await stack.advanceTo('2026-07-01T06:00:00Z');
-  profile = await mkdtemp(join(tmpdir(), 'chromium-'));
-  // A fresh profile directory each run (Playwright takes it as the persistent context).
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  chromium = await launchBrowser();
+  browser = chromium.context;
 });
 afterAll(async () => {
-  await browser?.close();
+  await chromium?.close();
   await stack?.stop();
   await meta?.stop();
-  if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 async function reminderLink(): Promise<string> {
