@@ -18,7 +18,7 @@ function layout(lang: string, title: string, body: string, langLinks?: (code: st
         )
         .join(' · ')}</nav>`
     : '';
-  return `<!doctype html><html lang="${info.code}" dir="${info.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${e(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5}label{display:block;margin-top:1rem;font-weight:600}input,textarea{width:100%;box-sizing:border-box;font:inherit}textarea{min-height:14rem}button{margin-top:1.5rem;font:inherit;padding:.5rem 1rem}.problems{color:#8b0000}</style></head><body>${links}<header><p>${e(t(lang, 'common.siteName'))}</p></header><main><h1>${e(title)}</h1>${body}</main></body></html>`;
+  return `<!doctype html><html lang="${info.code}" dir="${info.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${e(title)}</title><style>body{font-family:system-ui,"Noto Nastaliq Urdu","Noto Naskh Arabic",sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5}label{display:block;margin-top:1rem;font-weight:600}input,textarea{width:100%;box-sizing:border-box;font:inherit}textarea{min-height:14rem}button{margin-top:1.5rem;font:inherit;padding:.5rem 1rem}.problems{color:#8b0000}</style></head><body>${links}<header><p>${e(t(lang, 'common.siteName'))}</p></header><main><h1>${e(title)}</h1>${body}</main></body></html>`;
 }
 
 export function reportFormPage(input: {
