@@ -5,7 +5,7 @@
 // then parked as dead-lettered. Recurring schedules fire at each daily occurrence.
 
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../../shared/aws/dynamodb.ts';
+import { dynamo, queryAll } from '../../shared/aws/dynamodb.ts';
 import type { MovableClock } from '../../shared/clock.ts';
 import { log } from '../../shared/log.ts';
 import { PENDING } from '../../shared/scheduler/local.ts';
@@ -76,22 +76,13 @@ export class SchedulerRunner {
 
   /** Schedules still waiting (for tests and the /_local/schedules view). */
   async pending(): Promise<{ name: string; at: string; target: string }[]> {
-    const out: { name: string; at: string; target: string }[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName('schedules'),
-          IndexName: 'byTime',
-          KeyConditionExpression: 'pending = :p',
-          ExpressionAttributeValues: { ':p': PENDING },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) out.push({ name: item.name, at: item.at, target: item.target });
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll({
+      TableName: tableName('schedules'),
+      IndexName: 'byTime',
+      KeyConditionExpression: 'pending = :p',
+      ExpressionAttributeValues: { ':p': PENDING },
+    });
+    return items.map((item) => ({ name: item.name, at: item.at, target: item.target }));
   }
 
   private async fireUntil(target?: Date): Promise<Fired[]> {

@@ -2,7 +2,12 @@
 // DynamoDB Local; in Lambda it uses the function's role and region.
 
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  QueryCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
 import { localCredentials } from './local.ts';
 
@@ -27,4 +32,19 @@ export function dynamo(): DynamoDBDocumentClient {
 export function resetDynamo(): void {
   client?.destroy();
   client = undefined;
+}
+
+/** Items as the document client returns them (attribute values already unmarshalled). */
+type Items = NonNullable<QueryCommandOutput['Items']>;
+
+/** Every item a query matches, following LastEvaluatedKey page by page. */
+export async function queryAll(input: Omit<QueryCommandInput, 'ExclusiveStartKey'>): Promise<Items> {
+  const items: Items = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
 }

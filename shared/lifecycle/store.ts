@@ -5,9 +5,9 @@
 
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AffiliateProfile } from '../affiliates/model.ts';
-import { dynamo } from '../aws/dynamodb.ts';
+import { dynamo, queryAll } from '../aws/dynamodb.ts';
 import { tableName } from '../tables.ts';
 import type { LifecycleState } from './transition.ts';
 
@@ -108,65 +108,41 @@ export async function putTimeline(id: string, entry: TimelineEntry): Promise<voi
 }
 
 export async function readTimeline(id: string): Promise<TimelineEntry[]> {
-  const out: TimelineEntry[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName('affiliates'),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tl)',
-        ExpressionAttributeValues: { ':pk': affiliatePk(id), ':tl': 'TL#' },
-        ExclusiveStartKey: start,
-        ConsistentRead: true,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      out.push({ at: item.at, what: item.what, why: item.why, who: item.who, data: item.data });
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryAll({
+    TableName: tableName('affiliates'),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tl)',
+    ExpressionAttributeValues: { ':pk': affiliatePk(id), ':tl': 'TL#' },
+    ConsistentRead: true,
+  });
+  return items.map((item) => ({
+    at: item.at,
+    what: item.what,
+    why: item.why,
+    who: item.who,
+    data: item.data,
+  }));
 }
 
 /** META items with this status, by name, through the byStatus index. */
 export async function affiliatesWithStatus(status: string): Promise<AffiliateRecord[]> {
-  const out: AffiliateRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName('affiliates'),
-        IndexName: 'byStatus',
-        KeyConditionExpression: '#status = :status',
-        // Other items (reports) may carry a status too; only affiliates are wanted.
-        FilterExpression: 'sk = :meta',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':status': status, ':meta': 'META' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...((page.Items ?? []) as AffiliateRecord[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
+  return (await queryAll({
+    TableName: tableName('affiliates'),
+    IndexName: 'byStatus',
+    KeyConditionExpression: '#status = :status',
+    // Other items (reports) may carry a status too; only affiliates are wanted.
+    FilterExpression: 'sk = :meta',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':status': status, ':meta': 'META' },
+  })) as AffiliateRecord[];
 }
 
 /** Affiliates whose next action is due by `until`, through the sparse byNextAction index. */
 export async function affiliatesDueBy(until: Date): Promise<{ id: string; nextActionAt: string }[]> {
-  const out: { id: string; nextActionAt: string }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName('affiliates'),
-        IndexName: 'byNextAction',
-        KeyConditionExpression: 'nextActionShard = :shard AND nextActionAt <= :until',
-        ExpressionAttributeValues: { ':shard': NEXT_ACTION_SHARD, ':until': until.toISOString() },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) out.push({ id: item.id, nextActionAt: item.nextActionAt });
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryAll({
+    TableName: tableName('affiliates'),
+    IndexName: 'byNextAction',
+    KeyConditionExpression: 'nextActionShard = :shard AND nextActionAt <= :until',
+    ExpressionAttributeValues: { ':shard': NEXT_ACTION_SHARD, ':until': until.toISOString() },
+  });
+  return items.map((item) => ({ id: item.id, nextActionAt: item.nextActionAt }));
 }

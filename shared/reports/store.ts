@@ -6,8 +6,8 @@
 
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../aws/dynamodb.ts';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, queryAll } from '../aws/dynamodb.ts';
 import { tableName } from '../tables.ts';
 
 export const affiliatePk = (affiliateId: string) => `AFF#${affiliateId}`;
@@ -95,22 +95,12 @@ export async function getReport(affiliateId: string, reportId: string): Promise<
 }
 
 export async function listReports(affiliateId: string): Promise<ReportRecord[]> {
-  const out: ReportRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName('affiliates'),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :report)',
-        ExpressionAttributeValues: { ':pk': affiliatePk(affiliateId), ':report': 'REPORT#' },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...((page.Items ?? []) as ReportRecord[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
+  return (await queryAll({
+    TableName: tableName('affiliates'),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :report)',
+    ExpressionAttributeValues: { ':pk': affiliatePk(affiliateId), ':report': 'REPORT#' },
+    ConsistentRead: true,
+  })) as ReportRecord[];
 }
 
 /** Record the outcome of a verification attempt (and, when accepted, the new status). */
