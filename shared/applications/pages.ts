@@ -89,6 +89,19 @@ interface FieldSpec {
   dir?: 'auto' | 'ltr';
 }
 
+// Both kinds of application end with the same two fields.
+const CLOSING_FIELDS: FieldSpec[] = [
+  {
+    name: 'statement',
+    label: 'application.field.statement',
+    type: 'textarea',
+    optional: true,
+    hint: 'application.hint.statement',
+    dir: 'auto',
+  },
+  { name: 'language', label: 'application.field.language', type: 'language' },
+];
+
 const FIELDS: Record<ApplicationKind, FieldSpec[]> = {
   individual: [
     { name: 'name', label: 'application.field.name', autocomplete: 'name', dir: 'auto' },
@@ -131,15 +144,7 @@ const FIELDS: Record<ApplicationKind, FieldSpec[]> = {
       autocomplete: 'address-level2',
       dir: 'auto',
     },
-    {
-      name: 'statement',
-      label: 'application.field.statement',
-      type: 'textarea',
-      optional: true,
-      hint: 'application.hint.statement',
-      dir: 'auto',
-    },
-    { name: 'language', label: 'application.field.language', type: 'language' },
+    ...CLOSING_FIELDS,
   ],
   institution: [
     { name: 'name', label: 'application.field.institutionName', autocomplete: 'organization', dir: 'auto' },
@@ -155,15 +160,7 @@ const FIELDS: Record<ApplicationKind, FieldSpec[]> = {
     { name: 'registrationAuthority', label: 'application.field.registrationAuthority', dir: 'auto' },
     { name: 'registeredIn', label: 'application.field.registeredIn', type: 'country' },
     { name: 'contactName', label: 'application.field.contactName', autocomplete: 'name', dir: 'auto' },
-    {
-      name: 'statement',
-      label: 'application.field.statement',
-      type: 'textarea',
-      optional: true,
-      hint: 'application.hint.statement',
-      dir: 'auto',
-    },
-    { name: 'language', label: 'application.field.language', type: 'language' },
+    ...CLOSING_FIELDS,
   ],
 };
 
