@@ -49,8 +49,8 @@ function plans(n: number): Plan[] {
 function predict(plan: Plan, until: Date, timeZone: string, wikimediaL: string): Map<string, number> {
   const out = new Map<string, number>();
   const add = (to: string, n = 1) => out.set(to, (out.get(to) ?? 0) + n);
-  const by = (agreement: Agreement, action: Parameters<typeof actionInstant>[2]) =>
-    actionInstant(plan.type, agreement, action, timeZone) <= until;
+  const by = (agreement: Agreement, action: Parameters<typeof actionInstant>[1]) =>
+    actionInstant({ type: plan.type, agreement }, action, timeZone) <= until;
   if (plan.reports) {
     // One first reminder per period; the report that follows renews the agreement.
     for (let a = plan.agreement; by(a, 'first_reminder'); a = nextAgreement(a)) {

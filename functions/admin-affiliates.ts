@@ -4,27 +4,52 @@
 //   GET  /admin/affiliates/{id}            status, agreement, next deadline, timeline
 //   POST /admin/affiliates/{id}/pause      hold the automation, with a reason
 //   POST /admin/affiliates/{id}/resume     release it, with a reason
+//   POST /admin/affiliates/preview         dry run of a registration: state and notices
+//   POST /admin/affiliates/import          many at once (JSON or CSV), all or nothing
+//   GET  /admin/affiliates/{id}/preview    every notice the automation will send
+//   POST /admin/affiliates/{id}/removal-date  a later removal day, with a reason
 
 import * as v from 'valibot';
 import type { AffiliateStatus } from '#shared/affiliates/model.ts';
+import { clock } from '#shared/clock.ts';
 import { invalidRequest, notFound } from '#shared/errors.ts';
 import { adminIdentity } from '#shared/http/admin.ts';
 import { readBody } from '#shared/http/body.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { json } from '#shared/http/respond.ts';
 import type { HttpEvent } from '#shared/http/types.ts';
-import { affiliateSchema, reasonSchema } from '#shared/lifecycle/rules.ts';
+import { importAffiliates, rowsFromCsv } from '#shared/lifecycle/import.ts';
+import { affiliateSchema, reasonSchema, removalDateSchema } from '#shared/lifecycle/rules.ts';
 import {
   getAffiliateWithTimeline,
   listAffiliates,
   pauseAffiliate,
+  previewAffiliate,
+  previewRegistration,
   resumeAffiliate,
   STATUSES,
+  setRemovalDate,
   upsertAffiliate,
 } from '#shared/lifecycle/service.ts';
 import { checklistFor } from '#shared/reports/checklist.ts';
 
-const CHECKLIST_STATUSES: AffiliateStatus[] = ['expired', 'formerly_active', 'reinstatement_review'];
+const CHECKLIST_STATUSES: AffiliateStatus[] = [
+  'expired',
+  'removal_held',
+  'formerly_active',
+  'reinstatement_review',
+];
+const IMPORT_LIMIT_BYTES = 1024 * 1024;
+
+function daysFrom(event: HttpEvent): Date | undefined {
+  const raw = event.queryStringParameters?.days;
+  if (raw === undefined) return undefined;
+  if (!/^\d{1,3}$/.test(raw))
+    throw invalidRequest('days must be a whole number of days (at most 999).', [
+      { field: 'days', message: 'a whole number' },
+    ]);
+  return new Date(clock.now().getTime() + Number(raw) * 86_400_000);
+}
 
 function parse<T extends v.GenericSchema>(schema: T, data: unknown): v.InferOutput<T> {
   const parsed = v.safeParse(schema, data);
@@ -58,6 +83,22 @@ export const handler = httpHandler(async (event) => {
       const input = parse(affiliateSchema, readBody(event, { accept: ['json'] }).data);
       const { created, affiliate } = await upsertAffiliate(input, who);
       return json(created ? 201 : 200, { affiliate });
+    }
+    case 'POST /admin/affiliates/preview': {
+      const input = parse(affiliateSchema, readBody(event, { accept: ['json'] }).data);
+      return json(200, await previewRegistration(input, who));
+    }
+    case 'POST /admin/affiliates/import': {
+      const body = readBody(event, { accept: ['json', 'csv'], limitBytes: IMPORT_LIMIT_BYTES });
+      const raw = body.format === 'csv' ? { affiliates: rowsFromCsv(String(body.data.csv)) } : body.data;
+      const dryRun = event.queryStringParameters?.dryRun === 'true';
+      return json(200, await importAffiliates(raw, who, dryRun));
+    }
+    case 'GET /admin/affiliates/{id}/preview':
+      return json(200, { preview: await previewAffiliate(id, daysFrom(event)) });
+    case 'POST /admin/affiliates/{id}/removal-date': {
+      const { day, reason } = parse(removalDateSchema, readBody(event, { accept: ['json', 'form'] }).data);
+      return json(200, { affiliate: await setRemovalDate(id, day, reason, who) });
     }
     case 'GET /admin/affiliates':
       return json(200, { affiliates: await listAffiliates(statusesFrom(event)) });

@@ -1,6 +1,7 @@
 // Organizer routes for reports and reinstatement:
 //   GET  /admin/affiliates/{id}/reports                       the reports, with history
 //   POST /admin/affiliates/{id}/reports/{reportId}/verify     verified by hand: accept it
+//   POST /admin/affiliates/{id}/reports/{reportId}/reject     rejected, with a reason
 //   GET  /admin/affiliates/{id}/checklist                     the reinstatement checklist
 //   POST /admin/affiliates/{id}/checklist                     confirm a step by hand
 //   POST /admin/affiliates/{id}/reinstate                     refuses (422) until complete
@@ -14,8 +15,10 @@ import { adminIdentity } from '#shared/http/admin.ts';
 import { readBody } from '#shared/http/body.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { json } from '#shared/http/respond.ts';
+import { reasonSchema } from '#shared/lifecycle/rules.ts';
 import { checklistFor } from '#shared/reports/checklist.ts';
 import { reinstateWithChecklist } from '#shared/reports/reinstate.ts';
+import { rejectReport } from '#shared/reports/reject.ts';
 import { confirmStepSchema } from '#shared/reports/rules.ts';
 import { affiliateOr404, markVerifiedByHand } from '#shared/reports/service.ts';
 import { confirmStep, listReports, type ReportRecord } from '#shared/reports/store.ts';
@@ -35,6 +38,24 @@ export const handler = httpHandler(async (event) => {
       const report = await markVerifiedByHand(
         { clock },
         { affiliateId, reportId: event.pathParameters?.reportId ?? '', who },
+      );
+      return json(200, { report: summary(report) });
+    }
+    case 'POST /admin/affiliates/{id}/reports/{reportId}/reject': {
+      const parsed = v.safeParse(reasonSchema, readBody(event, { accept: ['json', 'form'] }).data);
+      if (!parsed.success)
+        throw invalidRequest('Give the reason the contacts will read.', [
+          { field: 'reason', message: parsed.issues[0]!.message },
+        ]);
+      await affiliateOr404(affiliateId);
+      const report = await rejectReport(
+        { clock },
+        {
+          affiliateId,
+          reportId: event.pathParameters?.reportId ?? '',
+          reason: parsed.output.reason,
+          who,
+        },
       );
       return json(200, { report: summary(report) });
     }

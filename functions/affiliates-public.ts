@@ -1,18 +1,22 @@
 // Public listings, what meta's affiliates pages show:
-//   GET /affiliates                   every affiliate that is not Formerly Active
+//   GET /affiliates                   every affiliate on the affiliates page
 //   GET /affiliates/formerly-active   the Formerly Active Affiliates, with the date
+// A group moved to Formerly Active stays on that list, whatever reports arrive, until an
+// organizer reinstates it (isListedPublicly).
 
 import { notFound } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { json } from '#shared/http/respond.ts';
-import { listAffiliates } from '#shared/lifecycle/views.ts';
+import { isListedPublicly, listAffiliates } from '#shared/lifecycle/views.ts';
 
 const CACHE = { 'cache-control': 'public, max-age=300' };
 
 export const handler = httpHandler(async (event) => {
   switch (event.routeKey) {
     case 'GET /affiliates': {
-      const list = await listAffiliates(['active', 'report_due', 'expired', 'reinstatement_review']);
+      const list = (
+        await listAffiliates(['active', 'report_due', 'expired', 'removal_held', 'reinstatement_review'])
+      ).filter(isListedPublicly);
       return json(
         200,
         {
@@ -28,7 +32,9 @@ export const handler = httpHandler(async (event) => {
       );
     }
     case 'GET /affiliates/formerly-active': {
-      const list = await listAffiliates(['formerly_active']);
+      const list = (await listAffiliates(['formerly_active', 'reinstatement_review'])).filter(
+        (a) => !isListedPublicly(a),
+      );
       return json(
         200,
         {

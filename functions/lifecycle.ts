@@ -1,11 +1,13 @@
 // The lifecycle's schedule target. EventBridge Scheduler (or the local stand-in) calls
 // it with { affiliateId, period, action } when a one-time schedule fires, and with
-// { action: "reconcile" } once a day. Delivery is at least once; the service makes each
+// { action: "reconcile" } once a day, and { action: "digest" } once a week. Delivery is at least once; the service makes each
 // transition and each notice happen once. A notice SES refused makes the call fail, so
 // the scheduler retries it; reconciliation picks it up too.
 
 import middy from '@middy/core';
 import * as v from 'valibot';
+import { clock } from '#shared/clock.ts';
+import { sendDigest } from '#shared/lifecycle/digest.ts';
 import { reconcile, runScheduled } from '#shared/lifecycle/service.ts';
 import { ACTIONS } from '#shared/lifecycle/transition.ts';
 import { log } from '#shared/log.ts';
@@ -18,6 +20,7 @@ const scheduledSchema = v.object({
 
 export const handler = middy<Record<string, unknown>, unknown>().handler(async (event) => {
   if (event.action === 'reconcile') return reconcile();
+  if (event.action === 'digest') return sendDigest({ clock });
   const parsed = v.safeParse(scheduledSchema, event);
   if (!parsed.success) {
     // A malformed payload can never succeed; retrying it would only fill the DLQ.

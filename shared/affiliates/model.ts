@@ -10,6 +10,8 @@ export type AffiliateStatus =
   | 'active'
   | 'report_due'
   | 'expired'
+  /** Removal date reached, but an organizer must decide first (a report is pending). */
+  | 'removal_held'
   | 'reinstatement_review'
   | 'formerly_active';
 
@@ -51,6 +53,8 @@ export interface AffiliateView extends AffiliateProfile {
   dueDate: CalendarDay;
   /** Set while expired: the day the name and logo leave the affiliates page. */
   removalDate: CalendarDay | undefined;
+  /** Set while removal_held: why an organizer must decide. */
+  holdReason?: string;
   paused: boolean;
   pauseReason?: string;
   /** Set once Formerly Active. */

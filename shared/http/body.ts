@@ -5,7 +5,7 @@ import { invalidRequest, payloadTooLarge, unsupportedMediaType } from '../errors
 import { header } from './respond.ts';
 import type { HttpEvent } from './types.ts';
 
-export type BodyFormat = 'json' | 'form';
+export type BodyFormat = 'json' | 'form' | 'csv';
 export interface ParsedBody {
   format: BodyFormat;
   /** Parsed fields. Form fields sent twice become arrays, which schemas then refuse. */
@@ -16,6 +16,7 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 const MEDIA: Record<BodyFormat, string> = {
   json: 'application/json',
   form: 'application/x-www-form-urlencoded',
+  csv: 'text/csv',
 };
 
 export function readBody(
@@ -47,6 +48,9 @@ export function readBody(
   } catch {
     throw invalidRequest('The body is not valid UTF-8.');
   }
+
+  // A CSV upload (the bulk import) is handed over as text; its own parser reads it.
+  if (format === 'csv') return { format, data: { csv: text } };
 
   if (format === 'json') {
     let value: unknown;

@@ -2,10 +2,10 @@
 // each of the affiliate's languages that has a catalogue for it), and sending it
 // exactly once per recipient through the outbox, key = affiliate, period, kind, recipient.
 
-import { type CalendarDay, parsePeriodKey } from '../affiliates/model.ts';
+import { type CalendarDay, parsePeriodKey, periodKey } from '../affiliates/model.ts';
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
-import { addDays, formatDay, instantAt } from '../dates.ts';
+import { addDays, dayIn, formatDay, instantAt } from '../dates.ts';
 import { escapeHtml } from '../http/respond.ts';
 import { catalogues, languageInfo, type MessageKey, t } from '../i18n/index.ts';
 import { sendOnce } from '../mail/outbox.ts';
@@ -19,18 +19,41 @@ import { dueDate, type NoticeKind, noticeDate, type OwedNotice, removalDate } fr
 
 export const REPORTS_PAGE = 'https://meta.wikimedia.org/wiki/Wikimedia_movement_affiliates/Reports';
 
-export function recipientsOf(affiliate: AffiliateRecord, notice: OwedNotice): string[] {
-  return notice.audience === 'wikimedia_l' ? [config().mail.wikimediaL] : affiliate.contactEmails;
+export function recipientsOf(
+  affiliate: Pick<AffiliateRecord, 'contactEmails'>,
+  notice: OwedNotice,
+): string[] {
+  if (notice.audience === 'wikimedia_l') return [config().mail.wikimediaL];
+  if (notice.audience === 'organizers') return [config().mail.organizers];
+  return affiliate.contactEmails;
 }
 
 export const noticeKey = (affiliateId: string, notice: OwedNotice, recipient: string) =>
-  `notice#${affiliateId}#${notice.period}#${notice.kind}#${recipient.toLowerCase()}`;
+  `notice#${affiliateId}#${notice.period}#${notice.kind}${notice.ref ? `:${notice.ref}` : ''}#${recipient.toLowerCase()}`;
 
-/** When the personal report link for a period stops working. */
-export function reportLinkExpiry(affiliate: Pick<AffiliateRecord, 'type'>, period: string): Date {
+type Dates = Pick<AffiliateRecord, 'type' | 'agreement' | 'removalOn'>;
+
+/** The removal day of `period`: an organizer's date applies to the current period only. */
+function removalOf(affiliate: Dates, period: string): CalendarDay {
   const agreement = parsePeriodKey(period)!;
-  const day = addDays(removalDate(affiliate.type, agreement), lifecycleOffsets.reportLinkDaysAfterRemoval);
-  return instantAt(day, 0, config().timeZone);
+  const own = period === periodKey(affiliate.agreement) ? affiliate.removalOn : undefined;
+  return removalDate(affiliate.type, agreement, own);
+}
+
+/**
+ * When the personal report link in a notice stops working: 60 days after the period's
+ * removal date, and never less than 31 days after the day the notice became owed (so a
+ * notice sent late, or after an organizer moved the removal, still carries a working
+ * link). Calendar days only, so a preview and the email sent later carry the same link.
+ */
+export function reportLinkExpiry(affiliate: Dates, period: string, sentAt?: Date): Date {
+  const tz = config().timeZone;
+  let day = addDays(removalOf(affiliate, period), lifecycleOffsets.reportLinkDaysAfterRemoval);
+  if (sentAt) {
+    const floor = addDays(dayIn(sentAt, tz), lifecycleOffsets.reportLinkMinDays);
+    if (floor > day) day = floor;
+  }
+  return instantAt(day, 0, tz);
 }
 
 /** Days of the notice's period, as calendar days. */
@@ -41,8 +64,19 @@ function datesOf(affiliate: AffiliateRecord, period: string): Record<string, Cal
     periodEnd: agreement.end,
     dueDate: dueDate(affiliate.type, agreement),
     pastDueDate: noticeDate(affiliate.type, agreement),
-    removalDate: removalDate(affiliate.type, agreement),
+    removalDate: removalOf(affiliate, period),
   };
+}
+
+/** What a rejected report means for the group now, in its language. */
+function nextStepAfterRejection(affiliate: AffiliateRecord, lang: string, vars: Record<string, string>) {
+  const key: MessageKey =
+    affiliate.status === 'expired'
+      ? 'notice.report_rejected.next.expired'
+      : affiliate.status === 'formerly_active' || affiliate.formerlyActiveOn
+        ? 'notice.report_rejected.next.formerly_active'
+        : 'notice.report_rejected.next.due';
+  return t(lang, key, vars);
 }
 
 /** Languages a notice is written in: English, then the affiliate's others with a catalogue for it. */
@@ -51,7 +85,7 @@ function languagesFor(
   kind: NoticeKind,
   audience: OwedNotice['audience'],
 ): string[] {
-  if (audience === 'wikimedia_l') return ['en'];
+  if (audience !== 'contacts') return ['en'];
   const key = `notice.${kind}.body` as MessageKey;
   const others = affiliate.languages.filter((l) => l !== 'en' && catalogues[l]?.messages[key] !== undefined);
   return ['en', ...new Set(others)];
@@ -63,6 +97,10 @@ export interface RenderedNotice {
   html: string;
 }
 
+/**
+ * The notice exactly as it is sent: deterministic for a given record and notice (no
+ * clock read here), so the preview of a planned notice equals the email sent later.
+ */
 export async function renderNotice(affiliate: AffiliateRecord, notice: OwedNotice): Promise<RenderedNotice> {
   const dates = datesOf(affiliate, notice.period);
   const reportLink =
@@ -70,7 +108,7 @@ export async function renderNotice(affiliate: AffiliateRecord, notice: OwedNotic
       ? await reportLinkUrl({
           affiliateId: affiliate.id,
           period: notice.period,
-          expiresAt: reportLinkExpiry(affiliate, notice.period),
+          expiresAt: reportLinkExpiry(affiliate, notice.period, new Date(notice.since)),
         })
       : '';
   const languages = languagesFor(affiliate, notice.kind, notice.audience);
@@ -82,8 +120,14 @@ export async function renderNotice(affiliate: AffiliateRecord, notice: OwedNotic
       reportsPage: REPORTS_PAGE,
       wikimediaL: config().mail.wikimediaL,
       reportLink,
+      affiliateId: affiliate.id,
+      adminLink: `${config().publicBaseUrl}/admin/affiliates/${encodeURIComponent(affiliate.id)}`,
+      reason: '',
+      reportUrl: '',
+      ...notice.vars,
       ...Object.fromEntries(Object.entries(dates).map(([k, day]) => [k, formatDay(day, locale)])),
     };
+    if (notice.kind === 'report_rejected') vars.nextStep = nextStepAfterRejection(affiliate, lang, vars);
     const body = t(lang, `notice.${notice.kind}.body` as MessageKey, vars);
     const paragraphs =
       notice.audience === 'contacts'

@@ -20,10 +20,17 @@ export const lifecycleOffsets = {
   finalReminderDaysAfterNotice: 23,
   /** Removal to Formerly Active: this many days after the expiry notice. */
   removalDaysAfterNotice: 30,
+  /** When an organizer rejects the last pending report of a held removal, the removal is
+   * set again this many days on, so the group can still put its report right. */
+  removalDaysAfterRejection: 14,
   /** Length of an agreement, renewed or new. */
   agreementMonths: 12,
-  /** The personal report link stays valid this many days after the removal date. */
+  /** The personal report link stays valid this many days after the removal date... */
   reportLinkDaysAfterRemoval: 60,
+  /** ...and, whatever the dates, at least this many days after the email carrying it is sent. */
+  reportLinkMinDays: 31,
+  /** The organizers' weekly digest looks this many days ahead. */
+  digestLookAheadDays: 14,
   /** Schedules fire at this hour, local time, on the day of the action. */
   localHour: 9,
   /** When a notice could not be sent, try again this many minutes later. */

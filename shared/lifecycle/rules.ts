@@ -49,3 +49,21 @@ export const affiliateSchema = v.object({
 export const reasonSchema = v.object({
   reason: v.pipe(v.string(), v.trim(), v.minLength(1, 'a reason'), v.maxLength(500)),
 });
+
+/** POST /admin/affiliates/{id}/removal-date: a later removal day, and why. */
+export const removalDateSchema = v.object({
+  day,
+  reason: reasonSchema.entries.reason,
+});
+
+/** The most affiliates one import may carry (a whole region's groups fit easily). */
+export const MAX_IMPORT_ROWS = 500;
+
+/** POST /admin/affiliates/import as JSON (CSV rows are turned into the same objects). */
+export const importSchema = v.object({
+  affiliates: v.pipe(
+    v.array(v.unknown()),
+    v.minLength(1, 'at least one affiliate'),
+    v.maxLength(MAX_IMPORT_ROWS, `at most ${MAX_IMPORT_ROWS} affiliates`),
+  ),
+});

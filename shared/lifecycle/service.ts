@@ -13,11 +13,13 @@ import {
 } from '../affiliates/model.ts';
 import { type Clock, clock as processClock } from '../clock.ts';
 import { config } from '../config.ts';
-import { conflict, notFound } from '../errors.ts';
+import { conflict, notFound, unprocessable } from '../errors.ts';
 import { log } from '../log.ts';
+import { listReports } from '../reports/store.ts';
 import { scheduler } from '../scheduler/index.ts';
 import { deliverNotice } from './notices.ts';
 import { lifecycleOffsets } from './offsets.ts';
+import { type Preview, previewOf } from './preview.ts';
 import { scheduleFor } from './schedules.ts';
 import {
   type AffiliateRecord,
@@ -25,6 +27,7 @@ import {
   affiliatesDueBy,
   NEXT_ACTION_SHARD,
   readAffiliate,
+  type TimelineEntry,
   VersionConflictError,
   writeAffiliate,
 } from './store.ts';
@@ -32,7 +35,9 @@ import {
   type LifecycleEvent,
   type LifecycleState,
   nextAction,
+  noticeId,
   type Outcome,
+  startInPresent,
   transition,
 } from './transition.ts';
 
@@ -84,7 +89,7 @@ function withPlan(r: AffiliateRecord, now: Date): AffiliateRecord {
   };
 }
 
-function stateOf(r: AffiliateRecord): LifecycleState {
+export function stateOf(r: AffiliateRecord, pendingReports?: string[]): LifecycleState {
   return {
     status: r.status,
     type: r.type,
@@ -95,7 +100,29 @@ function stateOf(r: AffiliateRecord): LifecycleState {
     formerlyActiveOn: r.formerlyActiveOn,
     acceptedPeriods: r.acceptedPeriods ?? [],
     owed: r.owed ?? [],
+    removalOn: r.removalOn,
+    holdReason: r.holdReason,
+    pendingReports,
   };
+}
+
+/**
+ * Reports of the current period still waiting for a decision, read from the report
+ * store (the source of truth) whenever the calendar may take a step: a report that
+ * arrived holds a public step even if its own lifecycle event has not landed yet.
+ */
+async function pendingReportsOf(r: AffiliateRecord, event: LifecycleEvent): Promise<string[] | undefined> {
+  if (event.kind !== 'tick' && event.kind !== 'report_rejected') return undefined;
+  const period = periodKey(r.agreement);
+  return (await listReports(r.id))
+    .filter((report) => report.period === period && report.status === 'received')
+    .map((report) => report.reportId);
+}
+
+/** What is stored: the state without what was read from elsewhere for the decision. */
+function storable(state: LifecycleState): Omit<LifecycleState, 'pendingReports'> {
+  const { pendingReports: _read, ...rest } = state;
+  return rest;
 }
 
 /**
@@ -112,12 +139,13 @@ export async function applyEvent(
     const now = activeClock.now();
     const current = await readAffiliate(id);
     if (!current) throw notFound(`No affiliate with id ${id}.`);
-    const outcome = transition(stateOf(current), event, { now, timeZone: tz() });
+    const pending = await pendingReportsOf(current, event);
+    const outcome = transition(stateOf(current, pending), event, { now, timeZone: tz() });
     if (outcome.ignored) {
       await followUp(current, current, now);
       return { record: current, outcome };
     }
-    const next = withPlan({ ...current, ...outcome.state, version: current.version + 1 }, now);
+    const next = withPlan({ ...current, ...storable(outcome.state), version: current.version + 1 }, now);
     const timeline = outcome.effects
       .filter((e) => e.type === 'timeline')
       .map((e) => ({ at: now.toISOString(), what: e.what, why: e.why, who, data: e.data }));
@@ -166,14 +194,14 @@ export async function deliverOwed(id: string): Promise<void> {
   let failed = 0;
   for (const notice of record.owed) {
     const result = await deliverNotice(record, notice, { clock: activeClock });
-    if (result === 'done') done.push(`${notice.kind}#${notice.period}`);
+    if (result === 'done') done.push(noticeId(notice));
     if (result === 'failed') failed++;
   }
   if (done.length) {
     for (let attempt = 0; attempt < 20; attempt++) {
       const fresh = await readAffiliate(id);
       if (!fresh) return;
-      const owed = fresh.owed.filter((n) => !done.includes(`${n.kind}#${n.period}`));
+      const owed = fresh.owed.filter((n) => !done.includes(noticeId(n)));
       if (owed.length === fresh.owed.length) break;
       try {
         await writeAffiliate(
@@ -192,55 +220,71 @@ export async function deliverOwed(id: string): Promise<void> {
 
 // ---- use cases ----------------------------------------------------------------------
 
-/** Create an affiliate, or update its profile (and agreement) if it exists. */
+/** The record a registration would create, placed where it stands today (nothing stored). */
+export function registrationRecord(
+  input: AffiliateProfile & { agreement: Agreement },
+  who: string,
+  now: Date,
+): { record: AffiliateRecord; timeline: TimelineEntry[] } {
+  const { agreement, ...profile } = input;
+  const fresh: AffiliateRecord = {
+    ...profile,
+    pk: affiliatePk(input.id),
+    sk: 'META',
+    status: 'active',
+    agreement,
+    paused: false,
+    acceptedPeriods: [],
+    owed: [],
+    version: 1,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  const placed = startInPresent(stateOf(fresh), { now, timeZone: tz() });
+  const at = now.toISOString();
+  const timeline: TimelineEntry[] = [
+    {
+      at,
+      what: 'Affiliate registered',
+      why: `Agreement ${agreement.start} to ${agreement.end}.`,
+      who,
+      data: { agreement },
+    },
+    ...placed.effects
+      .filter((e) => e.type === 'timeline')
+      .map((e) => ({ at, what: e.what, why: e.why, who: SYSTEM, data: e.data })),
+  ];
+  return { record: withPlan({ ...fresh, ...storable(placed.state) }, now), timeline };
+}
+
+/**
+ * Create an affiliate, or update its profile (and agreement) if it exists. A new
+ * agreement starts in the present: steps whose day has passed are recorded, not sent.
+ */
 export async function upsertAffiliate(
   input: AffiliateProfile & { agreement: Agreement },
   who: string,
-): Promise<{ created: boolean; affiliate: AffiliateView }> {
+): Promise<{ created: boolean; changed: boolean; affiliate: AffiliateView }> {
   const now = activeClock.now();
   const { agreement, ...profile } = input;
   const existing = await readAffiliate(input.id);
   if (!existing) {
-    const record = withPlan(
-      {
-        ...profile,
-        pk: affiliatePk(input.id),
-        sk: 'META',
-        status: 'active',
-        agreement,
-        paused: false,
-        acceptedPeriods: [],
-        owed: [],
-        version: 1,
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-      },
-      now,
-    );
+    const { record, timeline } = registrationRecord(input, who, now);
     try {
-      await writeAffiliate(record, 0, [
-        {
-          at: now.toISOString(),
-          what: 'Affiliate registered',
-          why: `Agreement ${agreement.start} to ${agreement.end}.`,
-          who,
-          data: { agreement },
-        },
-      ]);
+      await writeAffiliate(record, 0, timeline);
     } catch (error) {
       if (error instanceof VersionConflictError) return upsertAffiliate(input, who);
       throw error;
     }
-    await followUp(record, record, now);
-    // An agreement registered late may already have actions due: catch up now.
-    const { record: after } = await applyEvent(input.id, { kind: 'tick' }, SYSTEM).catch((error) => {
-      if (error instanceof NoticesOwedError) return { record };
-      throw error;
+    await followUp(record, record, now).catch((error) => {
+      if (!(error instanceof NoticesOwedError)) throw error;
     });
-    return { created: true, affiliate: toView(after) };
+    return { created: true, changed: true, affiliate: toView(record) };
   }
+  let agreementChanged = false;
   if (periodKey(agreement) !== periodKey(existing.agreement)) {
     const { outcome } = await applyEvent(input.id, { kind: 'agreement_changed', agreement }, who);
+    agreementChanged = !outcome.ignored;
     if (outcome.ignored === 'use_reinstate')
       throw conflict(`The affiliate is ${existing.status}; a new agreement comes through reinstatement.`, {
         status: existing.status,
@@ -251,14 +295,14 @@ export async function upsertAffiliate(
     const changed = (Object.keys(profile) as (keyof typeof profile)[]).filter(
       (k) => JSON.stringify(fresh[k]) !== JSON.stringify(profile[k]),
     );
-    if (!changed.length) return { created: false, affiliate: toView(fresh) };
+    if (!changed.length) return { created: false, changed: agreementChanged, affiliate: toView(fresh) };
     try {
       await writeAffiliate(
         { ...fresh, ...profile, version: fresh.version + 1, updatedAt: now.toISOString() },
         fresh.version,
         [{ at: now.toISOString(), what: 'Profile updated', why: `Changed: ${changed.join(', ')}.`, who }],
       );
-      return { created: false, affiliate: toView({ ...fresh, ...profile }) };
+      return { created: false, changed: true, affiliate: toView({ ...fresh, ...profile }) };
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
     }
@@ -366,4 +410,79 @@ export async function reconcile(): Promise<{ processed: number; rescheduled: num
   }
   if (due.length) log.info('reconciliation done', { processed, rescheduled, failed });
   return { processed, rescheduled, failed };
+}
+
+// ---- organizer decisions ------------------------------------------------------------
+
+/** An organizer rejected a report: the contacts hear why; a held removal is set again. */
+export async function recordReportRejected(input: {
+  affiliateId: string;
+  period: string;
+  reportId: string;
+  reason: string;
+  reportUrl: string;
+  actor: string;
+}): Promise<AffiliateView> {
+  const { affiliateId, actor, ...event } = input;
+  const { record } = await applyEvent(affiliateId, { kind: 'report_rejected', ...event }, actor).catch(
+    owedIsNotFailure(affiliateId),
+  );
+  return toView(record);
+}
+
+/** An organizer gives a new removal date (expired or held), with a reason. */
+export async function setRemovalDate(id: string, day: string, reason: string, who: string) {
+  const { record, outcome } = await applyEvent(id, { kind: 'set_removal_date', day, reason }, who).catch(
+    owedIsNotFailure(id),
+  );
+  if (outcome?.ignored === 'not_expired')
+    throw conflict(`The affiliate is ${record.status}; a removal date applies only while expired or held.`, {
+      status: record.status,
+    });
+  if (outcome?.ignored === 'not_in_future')
+    throw unprocessable('removal_date_past', 'The new removal date must be a day after today.', {
+      reasons: [{ field: 'day', message: 'a day after today' }],
+    });
+  return toView(record);
+}
+
+// ---- previews ---------------------------------------------------------------------
+
+/** Every notice the automation will send this affiliate (up to `until`), as it will be sent. */
+export async function previewAffiliate(id: string, until?: Date): Promise<Preview> {
+  const record = await readAffiliate(id);
+  if (!record) throw notFound(`No affiliate with id ${id}.`);
+  const now = activeClock.now();
+  const pending = await pendingReportsOf(record, { kind: 'tick' });
+  return previewOf(record, stateOf(record, pending), { now, timeZone: tz(), until });
+}
+
+/**
+ * A registration before it is saved: where the affiliate would stand, what its timeline
+ * would say and every notice it would then be sent. Nothing is stored or sent.
+ */
+export async function previewRegistration(
+  input: AffiliateProfile & { agreement: Agreement },
+  who: string,
+): Promise<{ exists: boolean; affiliate: AffiliateView; timeline: TimelineEntry[]; preview: Preview }> {
+  const now = activeClock.now();
+  const existing = await readAffiliate(input.id);
+  if (existing) {
+    // An update: a changed agreement restarts the period; a profile change alone keeps it.
+    const outcome = transition(
+      stateOf(existing),
+      { kind: 'agreement_changed', agreement: input.agreement },
+      { now, timeZone: tz() },
+    );
+    const { agreement: _a, ...profile } = input;
+    const record = { ...existing, ...profile, ...storable(outcome.state) };
+    const preview = await previewOf(record, stateOf(record, []), { now, timeZone: tz() });
+    const timeline = outcome.effects.flatMap((e) =>
+      e.type === 'timeline' ? [{ at: now.toISOString(), what: e.what, why: e.why, who, data: e.data }] : [],
+    );
+    return { exists: true, affiliate: toView(record), timeline, preview };
+  }
+  const { record, timeline } = registrationRecord(input, who, now);
+  const preview = await previewOf(record, stateOf(record, []), { now, timeZone: tz() });
+  return { exists: false, affiliate: toView(record), timeline, preview };
 }

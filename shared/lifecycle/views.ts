@@ -30,7 +30,11 @@ export function toView(r: AffiliateRecord): AffiliateView {
     agreement: r.agreement,
     period: periodKey(r.agreement),
     dueDate: dueDate(r.type, r.agreement),
-    removalDate: r.status === 'expired' ? removalDate(r.type, r.agreement) : undefined,
+    removalDate:
+      r.status === 'expired' || r.status === 'removal_held'
+        ? removalDate(r.type, r.agreement, r.removalOn)
+        : undefined,
+    holdReason: r.holdReason,
     paused: r.paused,
     pauseReason: r.pauseReason,
     formerlyActiveOn: r.formerlyActiveOn,
@@ -59,9 +63,18 @@ export const STATUSES: AffiliateStatus[] = [
   'active',
   'report_due',
   'expired',
+  'removal_held',
   'reinstatement_review',
   'formerly_active',
 ];
+
+/**
+ * Whether the group is on the public affiliates page: from registration until it is
+ * moved to Formerly Active, and again only once an organizer reinstates it (a report
+ * accepted meanwhile does not bring it back by itself).
+ */
+export const isListedPublicly = (a: Pick<AffiliateView, 'status' | 'formerlyActiveOn'>) =>
+  a.status !== 'formerly_active' && !a.formerlyActiveOn;
 
 export async function listAffiliates(statuses: AffiliateStatus[] = STATUSES): Promise<AffiliateView[]> {
   const lists = await Promise.all(statuses.map((s) => affiliatesWithStatus(s)));

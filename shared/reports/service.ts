@@ -120,6 +120,8 @@ export async function verifyReport(
   if (!report) throw notFound('No such report.');
   const affiliate = known ?? (await affiliateOr404(ref.affiliateId));
   if (report.status === 'accepted') return finishAcceptance(deps, affiliate, report, 'system');
+  // An organizer rejected it: no more checks (a corrected submission starts its own).
+  if (report.status === 'rejected') return report;
 
   let state: VerificationState;
   let linkedFromReportsPage: boolean | undefined;

@@ -12,7 +12,8 @@ import { tableName } from '../tables.ts';
 
 export const affiliatePk = (affiliateId: string) => `AFF#${affiliateId}`;
 
-export type ReportStatus = 'received' | 'accepted';
+/** received: waiting for meta-wiki or an organizer; rejected: an organizer said no, with a reason. */
+export type ReportStatus = 'received' | 'accepted' | 'rejected';
 export type VerificationState =
   | 'pending'
   | 'verified'
@@ -45,6 +46,7 @@ export interface ReportRecord {
   submittedBy: string;
   status: ReportStatus;
   acceptedAt?: string;
+  rejection?: { at: string; by: string; reason: string };
   verification: {
     state: VerificationState;
     attempts: number;
@@ -133,6 +135,35 @@ export async function updateReport(
     }),
   );
   return out.Attributes as ReportRecord;
+}
+
+/** received -> rejected, once; a report already accepted or rejected is returned as it is. */
+export async function markRejected(
+  report: ReportRecord,
+  rejection: { at: string; by: string; reason: string },
+): Promise<{ changed: boolean; report: ReportRecord }> {
+  try {
+    const out = await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName('affiliates'),
+        Key: { pk: report.pk, sk: report.sk },
+        UpdateExpression: 'SET #s = :rejected, rejection = :r, #h = list_append(#h, :h)',
+        ConditionExpression: '#s = :received',
+        ExpressionAttributeNames: { '#s': 'status', '#h': 'history' },
+        ExpressionAttributeValues: {
+          ':rejected': 'rejected',
+          ':received': 'received',
+          ':r': rejection,
+          ':h': [{ at: rejection.at, what: 'rejected_by_organizer', who: rejection.by }],
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return { changed: true, report: out.Attributes as ReportRecord };
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    return { changed: false, report: (await getReport(report.affiliateId, report.reportId)) ?? report };
+  }
 }
 
 export type ChecklistStep = 'report_posted' | 'group_page_updated' | 'wikimedia_l_told';

@@ -1,7 +1,7 @@
 // Affiliates and the reporting-compliance lifecycle: organizer routes, the public
 // listings meta's affiliates pages show, and the schedule target.
 
-import { affiliateSchema, reasonSchema } from '../lifecycle/rules.ts';
+import { affiliateSchema, importSchema, reasonSchema, removalDateSchema } from '../lifecycle/rules.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
 
 export const lifecycleFunctions: FunctionDef[] = [
@@ -50,7 +50,7 @@ export const lifecycleFunctions: FunctionDef[] = [
 ];
 
 const STATUS_QUERY =
-  'active | report_due | expired | reinstatement_review | formerly_active (comma-separated)';
+  'active | report_due | expired | removal_held | reinstatement_review | formerly_active (comma-separated)';
 
 export const lifecycleRoutes: RouteDef[] = [
   {
@@ -65,6 +65,58 @@ export const lifecycleRoutes: RouteDef[] = [
       201: 'Registered.',
       400: 'A field is missing or wrong.',
       409: 'The agreement cannot change in this status; reinstate instead.',
+    },
+  },
+  {
+    method: 'POST',
+    path: '/admin/affiliates/preview',
+    function: 'admin-affiliates',
+    access: 'admin',
+    summary:
+      'Dry run of a registration or update: where the affiliate would stand today, its timeline entries and every notice it would be sent (date, recipients, subject, text). Nothing is stored or sent.',
+    body: { json: affiliateSchema },
+    responses: { 200: 'The preview.', 400: 'A field is missing or wrong.' },
+  },
+  {
+    method: 'POST',
+    path: '/admin/affiliates/import',
+    function: 'admin-affiliates',
+    access: 'admin',
+    summary:
+      'Register or update many affiliates from {"affiliates": [...]} or a CSV (text/csv; columns id,name,type,country,contactEmails,languages,metaPage,logoUrl,agreementStart,agreementEnd; lists split by ";"). All rows are checked first: any bad row refuses the whole batch. ?dryRun=true previews each row.',
+    body: { json: importSchema },
+    query: { dryRun: 'true: check and preview only, store and send nothing' },
+    responses: {
+      200: 'Imported (or previewed), row by row.',
+      400: 'Not a list of affiliates.',
+      413: 'Larger than 1 MB.',
+      422: 'Some rows are wrong (listed by row); nothing was imported.',
+    },
+  },
+  {
+    method: 'GET',
+    path: '/admin/affiliates/{id}/preview',
+    function: 'admin-affiliates',
+    access: 'admin',
+    summary:
+      'Every notice the automation will send this affiliate, exactly as it will be sent, with the steps and their dates.',
+    query: { days: 'only the next N days (default: the whole period)' },
+    responses: { 200: 'The preview.', 400: 'Bad days.', 404: 'No such affiliate.' },
+  },
+  {
+    method: 'POST',
+    path: '/admin/affiliates/{id}/removal-date',
+    function: 'admin-affiliates',
+    access: 'admin',
+    summary:
+      'Give an expired or held affiliate a new, later removal date, with a reason the contacts will read.',
+    body: { json: removalDateSchema, form: removalDateSchema },
+    responses: {
+      200: 'Set.',
+      400: 'A field is missing or wrong.',
+      404: 'No such affiliate.',
+      409: 'Not expired or held.',
+      422: 'The day is not after today.',
     },
   },
   {
@@ -107,7 +159,8 @@ export const lifecycleRoutes: RouteDef[] = [
     path: '/affiliates',
     function: 'affiliates-public',
     access: 'public',
-    summary: 'Affiliates that are not Formerly Active: name, logo, page, type.',
+    summary:
+      'Affiliates on the affiliates page: name, logo, page, type. A group leaves it when moved to Formerly Active and returns only when reinstated.',
     responses: { 200: 'The list.' },
   },
   {
@@ -115,7 +168,8 @@ export const lifecycleRoutes: RouteDef[] = [
     path: '/affiliates/formerly-active',
     function: 'affiliates-public',
     access: 'public',
-    summary: 'Formerly Active Affiliates, with the date each moved there.',
+    summary:
+      'Formerly Active Affiliates, with the date each moved there (also while a late report is in reinstatement review).',
     responses: { 200: 'The list.' },
   },
 ];

@@ -1,6 +1,7 @@
 // Annual reports: the personal link's page and submission, meta-wiki verification, the
 // organizer's report list, the reinstatement checklist and reinstatement.
 
+import { reasonSchema } from '../lifecycle/rules.ts';
 import { confirmStepSchema, reportFormSchema, reportSubmissionSchema } from '../reports/rules.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
 
@@ -126,6 +127,18 @@ export const reportRoutes: RouteDef[] = [
     '/admin/affiliates/{id}/reports/{reportId}/verify',
     'Mark a report verified by hand (an organizer checked meta-wiki); accepts it.',
     { 200: 'Accepted.', 404: 'No such affiliate or report.' },
+  ),
+  admin(
+    'POST',
+    '/admin/affiliates/{id}/reports/{reportId}/reject',
+    'Reject a report with a reason the contacts will read; a removal held for it is set again 14 days on.',
+    {
+      200: 'Rejected (or already rejected).',
+      400: 'No reason given.',
+      404: 'No such affiliate or report.',
+      409: 'The report was already accepted.',
+    },
+    { body: { json: reasonSchema, form: reasonSchema } },
   ),
   admin('GET', '/admin/affiliates/{id}/checklist', 'The reinstatement checklist.', {
     200: 'The three steps and which are done.',

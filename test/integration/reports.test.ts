@@ -321,9 +321,18 @@ describe('when verification runs out of retries', () => {
     const [report] = await reportsOf('never');
     expect(report?.status).toBe('received');
     expect(report?.verification.state).toBe('gave_up');
-    const asked = (await stack.emailsTo('organizers@')).filter((m) => m.subject.includes('Wikimedia never'));
+    const toOrganizers = (await stack.emailsTo('organizers@')).filter((m) =>
+      m.subject.includes('Wikimedia never'),
+    );
+    const asked = toOrganizers.filter((m) => m.subject.startsWith('Report needs a look'));
     expect(asked).toHaveLength(1);
     expect(asked[0]!.body.text).toContain(`/admin/affiliates/never/reports/${report!.reportId}/verify`);
+    // Its removal date (30 August) came while the report was still unverified: held, the
+    // organizers asked to decide, and nothing told to Wikimedia-l.
+    expect((await affiliateStatus(stack, 'never')).status).toBe('removal_held');
+    expect(toOrganizers.filter((m) => m.subject.startsWith('Decision needed'))).toHaveLength(1);
+    const toList = await stack.emailsTo('wikimedia-l');
+    expect(toList.filter((m) => m.subject.includes('Wikimedia never'))).toEqual([]);
   });
 });
 

@@ -48,7 +48,7 @@ describe('dates of a period', () => {
     expect(dueDate('chapter', agreement)).toBe('2026-12-29');
     expect(
       (['first_reminder', 'second_reminder', 'expire', 'final_reminder', 'remove'] as const).map((a) =>
-        actionDay('user_group', agreement, a),
+        actionDay({ type: 'user_group', agreement }, a),
       ),
     ).toEqual(['2026-08-31', '2026-09-23', '2026-10-01', '2026-10-24', '2026-10-31']);
   });

@@ -50,7 +50,11 @@ const scheduler = () => new AwsScheduler(new SchedulerClient({ region: 'eu-west-
 
 describe('AwsScheduler with lifecycle schedules', () => {
   it('creates a one-time at() schedule in UTC, deleted after it fires, targeting the lifecycle function', async () => {
-    const at = actionInstant('user_group', WMPK.agreement, 'first_reminder', 'Asia/Karachi');
+    const at = actionInstant(
+      { type: 'user_group', agreement: WMPK.agreement },
+      'first_reminder',
+      'Asia/Karachi',
+    );
     const schedule = scheduleFor(WMPK, 'first_reminder', at, new Date('2026-01-01T00:00:00Z'));
     await scheduler().upsert(schedule);
 

@@ -24,4 +24,25 @@ export default {
   'notice.reinstated_announcement.subject': '{name} is an active affiliate again',
   'notice.reinstated_announcement.body':
     'Hello all,\n\n{name} ({metaPage}) has filed its annual activity report and has been reinstated. Its new agreement runs from {periodStart} to {periodEnd}.\n\nWelcome back!',
+  'notice.expiry_report_pending.subject': '{name}: report received, due date passed',
+  'notice.expiry_report_pending.body':
+    'Your annual activity report for {periodStart} to {periodEnd} was due on {dueDate}. We have received a report for this period and are still checking it, so until it is accepted your agreement counts as expired.\n\nNothing is made public while your report is being checked. If something is missing, the email we sent when you submitted it says what; you can submit a corrected report with your personal report link:\n{reportLink}',
+  'notice.removal_held.subject': '{name}: your report is being looked at',
+  'notice.removal_held.body':
+    'The removal date {removalDate} has come while your annual report for {periodStart} to {periodEnd} is still being checked. Your group stays on the affiliates page and nothing is announced while the organizers look at your report; they will write to you with their decision.\n\nIf you need to correct the report, use your personal report link:\n{reportLink}',
+  'notice.removal_held_organizers.subject':
+    'Decision needed: {name} reached its removal date with a report pending',
+  'notice.removal_held_organizers.body':
+    'Hello organizers,\n\n{name} ({affiliateId}) reached its removal date, {removalDate}, with a report for {periodStart} to {periodEnd} received but not yet accepted. Nothing has been removed or announced. Please decide: accept the report, reject it with a reason (the removal is then set again 14 days on), or set a new removal date.\n\nThe affiliate, its reports and its timeline: {adminLink}',
+  'notice.report_rejected.subject': '{name}: your annual report could not be accepted',
+  'notice.report_rejected.body':
+    'An organizer reviewed your annual report for {periodStart} to {periodEnd} ({reportUrl}) and could not accept it, for this reason:\n\n{reason}\n\n{nextStep}\n\nSubmit a corrected report with your personal report link:\n{reportLink}',
+  'notice.report_rejected.next.expired':
+    'Your agreement is expired. Unless an accepted report arrives by {removalDate}, your name and logo will be removed from the affiliates page on that day and the group moved to the Formerly Active Affiliates list.',
+  'notice.report_rejected.next.due': 'The report is due on {dueDate}.',
+  'notice.report_rejected.next.formerly_active':
+    'The group stays on the Formerly Active Affiliates list until an accepted report and reinstatement.',
+  'notice.removal_rescheduled.subject': '{name}: new removal date {removalDate}',
+  'notice.removal_rescheduled.body':
+    'The organizers have set a new date for your annual report for {periodStart} to {periodEnd}: {removalDate}. Their note: {reason}\n\nIf no accepted report arrives by {removalDate}, your name and logo will be removed from the affiliates page on that day and the group moved to the Formerly Active Affiliates list.\n\nSubmit the report with your personal report link:\n{reportLink}',
 };

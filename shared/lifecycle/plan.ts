@@ -1,0 +1,58 @@
+// What the calendar will do next, computed by running the same transition function
+// forward in time. Pure: the preview, the dry run of a registration and the organizers'
+// digest all read it, and what it predicts is what the ticks will do (same function,
+// same instants).
+
+import type { AffiliateStatus, CalendarDay } from '../affiliates/model.ts';
+import {
+  ACTIONS,
+  type LifecycleAction,
+  type LifecycleState,
+  nextAction,
+  type OwedNotice,
+  transition,
+} from './transition.ts';
+
+export interface PlannedStep {
+  action: LifecycleAction;
+  /** When the tick will take it (an overdue step: now). */
+  at: Date;
+  day: CalendarDay;
+  /** The status after the step. */
+  status: AffiliateStatus;
+  /** Timeline entries the step will write. */
+  timeline: string[];
+  notices: OwedNotice[];
+  /** The state after the step (to render its notices against). */
+  state: LifecycleState;
+}
+
+/** The steps the calendar will take from `now`, in order, up to `until` if given. */
+export function plannedSteps(
+  state: LifecycleState,
+  ctx: { now: Date; timeZone: string },
+  until?: Date,
+): PlannedStep[] {
+  const steps: PlannedStep[] = [];
+  let current = state;
+  // At most one step per action, and one more for a held removal: never loops.
+  for (let i = 0; i <= ACTIONS.length; i++) {
+    const next = nextAction(current, ctx.timeZone);
+    if (!next) break;
+    const at = next.at > ctx.now ? next.at : ctx.now;
+    if (until && at > until) break;
+    const out = transition(current, { kind: 'tick' }, { now: at, timeZone: ctx.timeZone });
+    if (out.ignored) break;
+    steps.push({
+      action: next.action,
+      at,
+      day: next.day,
+      status: out.state.status,
+      timeline: out.effects.flatMap((e) => (e.type === 'timeline' ? [e.what] : [])),
+      notices: out.effects.flatMap((e) => (e.type === 'notice' ? [e.notice] : [])),
+      state: out.state,
+    });
+    current = out.state;
+  }
+  return steps;
+}
