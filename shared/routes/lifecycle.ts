@@ -8,7 +8,7 @@ export const lifecycleFunctions: FunctionDef[] = [
   {
     name: 'admin-affiliates',
     description:
-      'Organizer routes: register and update affiliates, list them, show one with its timeline, pause and resume.',
+      'Organizer routes: register, import and update affiliates, preview their notices, list them, show one with its timeline, pause and resume, set a removal date.',
     memoryMb: 256,
     timeoutSeconds: 15,
     sizing: 'a few reads and conditional writes; registering a late agreement may send a notice at once',
@@ -33,7 +33,7 @@ export const lifecycleFunctions: FunctionDef[] = [
   {
     name: 'lifecycle',
     description:
-      'Target of the per-affiliate one-time schedules ({affiliateId, period, action}) and of the daily reconciliation ({action: "reconcile"}).',
+      'Target of the per-affiliate one-time schedules ({affiliateId, period, action}), the daily reconciliation ({action: "reconcile"}) and the weekly organizer digest ({action: "digest"}).',
     memoryMb: 256,
     timeoutSeconds: 60,
     sizing: 'one affiliate per schedule; reconciliation handles only what is due, a few calls each',

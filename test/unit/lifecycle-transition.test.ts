@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Agreement, periodKey } from '../../shared/affiliates/model.ts';
 import { instantAt } from '../../shared/dates.ts';
+import { plannedSteps } from '../../shared/lifecycle/plan.ts';
 import {
   actionDay,
   dueDate,
@@ -11,6 +12,7 @@ import {
   type LifecycleState,
   nextAction,
   type Outcome,
+  startInPresent,
   transition,
 } from '../../shared/lifecycle/transition.ts';
 
@@ -227,5 +229,131 @@ describe('pause, resume and agreement changes', () => {
     expect(
       run(walkedTo('2026-10-31'), { kind: 'agreement_changed', agreement: next }, at('2026-11-01')).ignored,
     ).toBe('use_reinstate');
+  });
+});
+
+describe('a report that has arrived and is still being checked', () => {
+  const pending = (s: LifecycleState): LifecycleState => ({ ...s, pendingReports: ['r1'] });
+
+  it('silences the reminders that ask for a report, and the expiry notice says one arrived', () => {
+    const second = tick(pending(walkedTo('2026-09-01')), at('2026-09-23'));
+    expect(second.state.lastAction).toBe('second_reminder');
+    expect(notices(second)).toEqual([]);
+    expect(second.effects.find((e) => e.type === 'timeline')?.why).toContain(
+      'Reminder not sent: a report for this period has arrived and is being checked.',
+    );
+    const expiry = tick(pending(second.state), at('2026-10-01'));
+    expect(expiry.state.status).toBe('expired');
+    expect(notices(expiry)).toEqual(['expiry_report_pending']);
+  });
+
+  it('holds the removal: no Formerly Active, nothing to Wikimedia-l, organizers and contacts told', () => {
+    const before = pending(walkedTo('2026-10-30'));
+    const o = tick(before, at('2026-10-31'));
+    expect(o.state.status).toBe('removal_held');
+    expect(o.state.holdReason).toBe('report_pending');
+    expect(o.state.formerlyActiveOn).toBeUndefined();
+    expect(
+      o.effects.flatMap((e) => (e.type === 'notice' ? [[e.notice.kind, e.notice.audience]] : [])),
+    ).toEqual([
+      ['removal_held', 'contacts'],
+      ['removal_held_organizers', 'organizers'],
+    ]);
+    // Held means held: later ticks take no step until a person decides.
+    expect(tick(o.state, at('2027-03-01')).ignored).toBe('nothing_due');
+    expect(nextAction(o.state, TZ)).toBeUndefined();
+  });
+
+  it('an accepted report ends the hold in reinstatement review; a rejected one sets removal 14 days on', () => {
+    const held = tick(pending(walkedTo('2026-10-30')), at('2026-10-31')).state;
+    const accepted = run(held, { kind: 'report_accepted', period, reportId: 'r1' }, at('2026-11-02'));
+    expect(accepted.state.status).toBe('reinstatement_review');
+
+    const rejected = run(
+      held,
+      { kind: 'report_rejected', period, reportId: 'r1', reason: 'Wrong year.', reportUrl: 'https://x' },
+      at('2026-11-02'),
+    );
+    expect(rejected.state.status).toBe('expired');
+    expect(rejected.state.removalOn).toBe('2026-11-16');
+    expect(notices(rejected)).toEqual(['report_rejected']);
+    // The final reminder comes again a week before the new date, then the removal.
+    expect(nextAction(rejected.state, TZ)).toMatchObject({ action: 'final_reminder', day: '2026-11-09' });
+    const removed = tick({ ...rejected.state, pendingReports: [] }, at('2026-11-16'));
+    expect(removed.state.status).toBe('formerly_active');
+    // A tick that arrives on the removal day itself: the overtaken final reminder is skipped.
+    expect(notices(removed)).toEqual(['formerly_active', 'formerly_active_announcement']);
+  });
+
+  it('a second pending report keeps the hold when the first is rejected', () => {
+    const held = tick({ ...walkedTo('2026-10-30'), pendingReports: ['r1', 'r2'] }, at('2026-10-31')).state;
+    const o = run(
+      { ...held, pendingReports: ['r1', 'r2'] },
+      { kind: 'report_rejected', period, reportId: 'r1', reason: 'No.', reportUrl: 'https://x' },
+      at('2026-11-02'),
+    );
+    expect(o.state.status).toBe('removal_held');
+  });
+});
+
+describe('an organizer sets a new removal date', () => {
+  it('moves the removal and the final reminder, and tells the contacts why', () => {
+    const expired = walkedTo('2026-10-02');
+    const o = run(
+      expired,
+      { kind: 'set_removal_date', day: '2026-12-15', reason: 'Board elections.' },
+      at('2026-10-02'),
+    );
+    expect(o.state.removalOn).toBe('2026-12-15');
+    expect(notices(o)).toEqual(['removal_rescheduled']);
+    expect(nextAction(o.state, TZ)).toMatchObject({ action: 'final_reminder', day: '2026-12-08' });
+    // Nothing on the old removal date.
+    expect(tick(o.state, at('2026-10-31')).ignored).toBe('nothing_due');
+  });
+
+  it('refuses a day that is not after today, and a group that is not expired', () => {
+    const expired = walkedTo('2026-10-02');
+    expect(
+      run(expired, { kind: 'set_removal_date', day: '2026-10-02', reason: 'x' }, at('2026-10-02')).ignored,
+    ).toBe('not_in_future');
+    expect(
+      run(base, { kind: 'set_removal_date', day: '2027-01-01', reason: 'x' }, at('2026-10-02')).ignored,
+    ).toBe('not_expired');
+  });
+});
+
+describe('registration starts in the present', () => {
+  it('records past steps without sending anything, and never removes', () => {
+    const placed = startInPresent(base, { now: at('2027-02-01'), timeZone: TZ });
+    expect(placed.state.status).toBe('removal_held');
+    expect(placed.state.holdReason).toBe('registered_past_removal');
+    expect(placed.state.owed).toEqual([]);
+    expect(placed.effects.some((e) => e.type === 'notice')).toBe(false);
+
+    const expired = startInPresent(base, { now: at('2026-10-10'), timeZone: TZ });
+    expect(expired.state).toMatchObject({ status: 'expired', lastAction: 'expire', owed: [] });
+    expect(nextAction(expired.state, TZ)).toMatchObject({ action: 'final_reminder', day: '2026-10-24' });
+
+    expect(startInPresent(base, { now: at('2026-01-01'), timeZone: TZ }).effects).toEqual([]);
+  });
+});
+
+describe('the plan', () => {
+  it('predicts the same steps and notices the ticks then take', () => {
+    const steps = plannedSteps(base, { now: at('2026-01-01'), timeZone: TZ });
+    expect(steps.map((s) => [s.action, s.day])).toEqual([
+      ['first_reminder', '2026-08-31'],
+      ['second_reminder', '2026-09-23'],
+      ['expire', '2026-10-01'],
+      ['final_reminder', '2026-10-24'],
+      ['remove', '2026-10-31'],
+    ]);
+    let state = base;
+    for (const step of steps) {
+      const o = tick(state, step.at);
+      expect(o.effects.flatMap((e) => (e.type === 'notice' ? [e.notice] : []))).toEqual(step.notices);
+      state = o.state;
+    }
+    expect(plannedSteps(base, { now: at('2026-01-01'), timeZone: TZ }, at('2026-09-01'))).toHaveLength(1);
   });
 });
