@@ -1,5 +1,7 @@
-// Debian's Chromium, headless, with a fresh profile, for the browser tests. A missing
-// browser fails the test (in CI and anywhere else) rather than skipping it.
+// Chromium, headless, with a fresh profile, for the browser tests: Debian's when it is
+// installed (CI installs it), otherwise the one shipped inside the @sparticuz/chromium npm
+// package, so `npm install && npm test` passes on a new machine with nothing else. A
+// browser that cannot start fails the test rather than skipping it.
 
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,17 +11,27 @@ import { type BrowserContext, chromium } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * Debian's Chromium, or the npm package's (unpacked into the temp directory; the global
+ * setup does it once before the test files run, so parallel files never unpack it twice).
+ */
+export async function chromiumPath(): Promise<string> {
+  if (existsSync(CHROMIUM) && process.env.TEST_BROWSER !== 'npm') return CHROMIUM;
+  const { default: packaged } = await import('@sparticuz/chromium');
+  return packaged.executablePath();
+}
+
 export interface TestBrowser {
   context: BrowserContext;
   close(): Promise<void>;
 }
 
 export async function launchBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<TestBrowser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package`);
+  const executablePath = await chromiumPath();
   const profile = await mkdtemp(join(tmpdir(), 'chromium-'));
   // Playwright takes the profile directory as the persistent context, not as an argument.
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     args: [
