@@ -11,22 +11,40 @@ beforeAll(async () => {
 });
 afterAll(() => meta.stop());
 
-const ask = (title: string) => pageLinks(title, { baseUrl: meta.url, timeoutMs: 300 });
+const ask = (title: string, linksTo?: string) =>
+  pageLinks(title, { baseUrl: meta.url, timeoutMs: 300, linksTo });
 
 describe('meta-wiki Action API client', () => {
   it('reports an existing page and the pages that link to it, asking in formatversion 2', async () => {
     meta.mode = 'ok';
-    meta.pages.set('WMPK/Reports/2026', { linkedFrom: ['Wikimedia Affiliates Reports', 'WMPK'] });
+    meta.pages.set('WMPK/Reports/2026', { linkedFrom: ['Wikimedia Affiliates Data Portal/Reports', 'WMPK'] });
     const links = await ask('WMPK/Reports/2026');
     expect(links).toEqual({
       exists: true,
       title: 'WMPK/Reports/2026',
-      linkedFrom: ['Wikimedia Affiliates Reports', 'WMPK'],
+      linkedFrom: ['Wikimedia Affiliates Data Portal/Reports', 'WMPK'],
+      linksTo: [],
     });
     const sent = meta.requests.at(-1)!;
     expect(sent.get('formatversion')).toBe('2');
     expect(sent.get('prop')).toBe('info|linkshere');
     expect(sent.get('titles')).toBe('WMPK/Reports/2026');
+  });
+
+  it('learns in the same request whether the page links to the group page, and only that', async () => {
+    meta.mode = 'ok';
+    meta.pages.set('Annual report 2026', {
+      linkedFrom: ['Wikimedia Affiliates Data Portal/Reports'],
+      linksTo: ['Lahore', 'WMPK', 'Wikimedia Affiliates Data Portal'],
+    });
+    const before = meta.requests.length;
+    expect(await ask('Annual report 2026', 'WMPK')).toMatchObject({ exists: true, linksTo: ['WMPK'] });
+    expect(meta.requests.length - before).toBe(1);
+    const sent = meta.requests.at(-1)!;
+    expect(sent.get('prop')).toBe('info|linkshere|links');
+    expect(sent.get('pltitles')).toBe('WMPK');
+    // A page that does not link to the group page has no `links` in the reply.
+    expect((await ask('Annual report 2026', 'Wikimedia Bangladesh')).linksTo).toEqual([]);
   });
 
   it('reports a page that does not exist as missing', async () => {
