@@ -9,7 +9,7 @@
 // nothing extra).
 
 import { config } from '../config.ts';
-import { normalizeTitle } from './meta-url.ts';
+import { normalizeTitle, specialCharacters } from './meta-url.ts';
 
 /** Identifies us to Wikimedia, as its User-Agent policy asks. */
 const USER_AGENT = 'AffiliateCompliance/0.1 (Wikimedia Community User Group Pakistan; organizers)';
@@ -49,9 +49,14 @@ export async function pageLinks(
   const base = options.baseUrl ?? config().metaApiUrl;
   const linkedFrom: string[] = [];
   const linksTo: string[] = [];
+  // Submissions are checked before they are stored, but a report stored before that
+  // check existed must not reach the API either: `titles=A|B` asks about two pages.
+  if (specialCharacters(title).length) return { exists: false, title, linkedFrom, linksTo };
+  const groupPage =
+    options.linksTo && !specialCharacters(options.linksTo).length ? options.linksTo : undefined;
   // Without pltitles, prop=links would list every link on the page: ask only when needed.
-  const links: Record<string, string> = options.linksTo
-    ? { prop: 'info|linkshere|links', pltitles: options.linksTo, pllimit: '500' }
+  const links: Record<string, string> = groupPage
+    ? { prop: 'info|linkshere|links', pltitles: groupPage, pllimit: '500' }
     : { prop: 'info|linkshere' };
   let page: ApiPage | undefined;
   let cont: Record<string, string> = {};

@@ -52,6 +52,16 @@ describe('meta-wiki Action API client', () => {
     expect((await ask('No such page')).exists).toBe(false);
   });
 
+  it('never sends a title with | or # to meta-wiki, even one stored before titles were checked', async () => {
+    meta.mode = 'ok';
+    const before = meta.requests.length;
+    expect(await ask('WMPK/Reports|Wikimedia Affiliates Data Portal/Reports')).toMatchObject({
+      exists: false,
+    });
+    expect(await ask('WMPK/Reports#2026')).toMatchObject({ exists: false });
+    expect(meta.requests.length).toBe(before);
+  });
+
   it.each([['slow'], ['server_error'], ['api_error']] as const)(
     'turns meta-wiki being %s into MetaUnavailableError',
     async (mode) => {
