@@ -27,7 +27,8 @@ export function missingItems(
   report: Pick<ReportRecord, 'status' | 'metaTitle' | 'verification'>,
   affiliate: Pick<AffiliateView, 'name' | 'metaPage'>,
 ): MissingItem[] {
-  if (report.status === 'accepted') return [];
+  // Only a report still waiting on meta-wiki has anything left to do there.
+  if (report.status !== 'received') return [];
   const groupTitle = titleOfPage(affiliate.metaPage);
   const vars = {
     group: affiliate.name,
