@@ -12,6 +12,7 @@ import { httpHandler } from '#shared/http/handler.ts';
 import { html, json } from '#shared/http/respond.ts';
 import { negotiateLanguage } from '#shared/i18n/index.ts';
 import { bearerToken, checkLink, linkRefused } from '#shared/reports/access.ts';
+import { missingItems } from '#shared/reports/missing.ts';
 import { badLinkPage, reportFormPage, resultPage } from '#shared/reports/pages.ts';
 import { MAX_TEXT_BYTES, reportFormSchema } from '#shared/reports/rules.ts';
 import { affiliateOr404, submitReport } from '#shared/reports/service.ts';
@@ -75,11 +76,15 @@ export const handler = httpHandler(async (event) => {
   const { token: _token, lang: _lang, ...submission } = parsed.output;
 
   try {
-    const { created, report } = await submitReport({ clock }, { affiliateId, agreement, submission, who });
-    if (asForm) return html(created ? 201 : 200, resultPage(lang, report, created));
+    const outcome = await submitReport({ clock }, { affiliateId, agreement, submission, who });
+    const { created, report } = outcome;
+    // What meta-wiki does not show yet, each with the page to fix it on.
+    const missing = missingItems(lang, report, outcome.affiliate);
+    if (asForm) return html(created ? 201 : 200, resultPage(lang, report, created, missing));
     return json(created ? 201 : 200, {
       report: { reportId: report.reportId, status: report.status, verification: report.verification },
       created,
+      missing,
     });
   } catch (error) {
     if (asForm && agreement && error instanceof HttpError && error.code === 'report_rejected')

@@ -35,7 +35,11 @@ export interface Config {
   /** Deadlines are calendar days in this zone. */
   timeZone: string;
   metaApiUrl: string;
-  /** The meta-wiki page that lists affiliate reports; a report linked from it counts as linked. */
+  /**
+   * Title of the meta-wiki page that lists affiliate reports (the Affiliates Data
+   * Portal's Reports page; docs/reports.md says why). Emails, pages and verification all
+   * use it; its address comes from metaPageUrl in shared/reports/meta-url.ts.
+   */
   metaReportsPage: string;
   /** How long one meta-wiki API call may take before we give up and retry later. */
   metaTimeoutMs: number;
@@ -108,7 +112,7 @@ export function loadConfig(env: Env): Config {
     adminToken: local ? env.ADMIN_TOKEN || 'local-admin-token' : undefined,
     timeZone,
     metaApiUrl: env.META_API_URL || 'https://meta.wikimedia.org/w/api.php',
-    metaReportsPage: env.META_REPORTS_PAGE || 'Wikimedia Affiliates Reports',
+    metaReportsPage: env.META_REPORTS_PAGE || 'Wikimedia Affiliates Data Portal/Reports',
     metaTimeoutMs: int('META_API_TIMEOUT_MS', 5000),
     applicationRetentionDays: int('APPLICATION_RETENTION_DAYS', 90),
     tableNames: Object.fromEntries(

@@ -30,3 +30,22 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): Markup {
 
 /** Markup written by us, never by a user (a stylesheet constant). */
 export const trusted = (markup: string) => new Markup(markup);
+
+const WEB_ADDRESS = /https?:\/\/[^\s<>()"]+/g;
+
+/**
+ * Plain text (a translated message, an email paragraph) as markup in which every web
+ * address is a link. The text and the addresses are escaped like any other value.
+ */
+export function linkedText(text: string): Markup {
+  const parts: Part[] = [];
+  let last = 0;
+  for (const match of text.matchAll(WEB_ADDRESS)) {
+    // A sentence's full stop or comma after an address is not part of it.
+    const address = match[0].replace(/[.,;:]+$/, '');
+    parts.push(text.slice(last, match.index), html`<a href="${address}" dir="ltr">${address}</a>`);
+    last = match.index + address.length;
+  }
+  parts.push(text.slice(last));
+  return html`${parts}`;
+}

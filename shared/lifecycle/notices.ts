@@ -12,12 +12,11 @@ import { sendOnce } from '../mail/outbox.ts';
 import { sesMailer } from '../mail/ses.ts';
 import { metric } from '../metrics.ts';
 import { reportLinkUrl } from '../report-link.ts';
+import { reportsPageUrl } from '../reports/meta-url.ts';
 import { lifecycleOffsets } from './offsets.ts';
 import type { AffiliateRecord } from './store.ts';
 import { putTimeline } from './store.ts';
 import { dueDate, type NoticeKind, noticeDate, type OwedNotice, removalDate } from './transition.ts';
-
-export const REPORTS_PAGE = 'https://meta.wikimedia.org/wiki/Wikimedia_movement_affiliates/Reports';
 
 export function recipientsOf(
   affiliate: Pick<AffiliateRecord, 'contactEmails'>,
@@ -117,7 +116,7 @@ export async function renderNotice(affiliate: AffiliateRecord, notice: OwedNotic
     const vars: Record<string, string> = {
       name: affiliate.name,
       metaPage: affiliate.metaPage,
-      reportsPage: REPORTS_PAGE,
+      reportsPage: reportsPageUrl(),
       wikimediaL: config().mail.wikimediaL,
       reportLink,
       affiliateId: affiliate.id,

@@ -12,7 +12,7 @@ import type { AffiliateView } from '../affiliates/model.ts';
 import { periodKey } from '../affiliates/model.ts';
 import { log } from '../log.ts';
 import { MetaUnavailableError, pageLinks } from './meta-api.ts';
-import { titleOfPage } from './meta-url.ts';
+import { reportsPageUrl, titleOfPage } from './meta-url.ts';
 import { affiliateOr404 } from './service.ts';
 import {
   type ChecklistStep,
@@ -24,12 +24,12 @@ import {
 
 export const CHECKLIST_STEPS: ChecklistStep[] = ['report_posted', 'group_page_updated', 'wikimedia_l_told'];
 
-const DESCRIPTIONS: Record<ChecklistStep, string> = {
-  report_posted:
-    'The annual report is posted on meta-wiki and linked from the Reports page or the group page.',
+// A function, not a constant: the Reports page comes from the configuration.
+const descriptions = (): Record<ChecklistStep, string> => ({
+  report_posted: `The annual report is posted on meta-wiki as the group's own page (a subpage of its group page, or linked from or to it) and linked from the Reports page ${reportsPageUrl()} or the group page.`,
   group_page_updated: "The group's meta-wiki page is updated with links to its past reports.",
   wikimedia_l_told: 'Wikimedia-l is told that the group is back.',
-};
+});
 
 export interface ChecklistItem {
   step: ChecklistStep;
@@ -55,6 +55,7 @@ export async function checklistFor(
   options: { affiliate?: AffiliateView; checkMeta?: boolean } = {},
 ): Promise<Checklist> {
   const affiliate = options.affiliate ?? (await affiliateOr404(affiliateId));
+  const DESCRIPTIONS = descriptions();
   const period = periodKey(affiliate.agreement);
   const [reports, { confirmations }] = await Promise.all([
     listReports(affiliate.id),

@@ -4,10 +4,12 @@
 import type { AffiliateView } from '../affiliates/model.ts';
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
-import { escapeHtml } from '../http/respond.ts';
+import { html, linkedText } from '../html/template.ts';
 import { isSupported, languageInfo, type MessageKey, t } from '../i18n/index.ts';
 import { sendOnce } from '../mail/outbox.ts';
 import { sesMailer } from '../mail/ses.ts';
+import { reportsPageUrl } from './meta-url.ts';
+import { groupPageUrl, missingItems } from './missing.ts';
 import type { ReportRecord, VerificationState } from './store.ts';
 
 /** A calendar day written the way our emails write dates: "15 July 2026". */
@@ -28,11 +30,14 @@ function languagesOf(affiliate: AffiliateView): string[] {
   return ['en', ...new Set(others)];
 }
 
+/** Paragraphs at blank lines, line breaks kept, every address a link. */
 function toHtml(lang: string, text: string): string {
   const { dir } = languageInfo(lang);
   const paragraphs = text
     .split(/\n{2,}/)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .map(
+      (p) => html`<p>${p.split('\n').map((line, i) => html`${i ? html`<br>` : ''}${linkedText(line)}`)}</p>`,
+    )
     .join('\n');
   return `<div lang="${lang}" dir="${dir}">${paragraphs}</div>`;
 }
@@ -69,14 +74,26 @@ const datesOf = (report: ReportRecord) => (lang: string) => ({
   url: report.metaUrl,
 });
 
+/** What the 'received' email says beyond "we are checking": meta-wiki was down, or what is missing. */
+function receivedDetail(
+  lang: string,
+  affiliate: AffiliateView,
+  report: ReportRecord,
+  state: VerificationState,
+) {
+  if (state === 'meta_unavailable') return t(lang, 'report.email.detail.meta_unavailable');
+  const missing = missingItems(lang, report, affiliate);
+  if (!missing.length) return '';
+  const items = missing.map((m) => `- ${m.message}`).join('\n');
+  return t(lang, 'report.email.detail.missing', { items });
+}
+
 export function sendReceived(
   clock: Clock,
   affiliate: AffiliateView,
   report: ReportRecord,
   state: VerificationState,
 ) {
-  const detailKey = `report.email.detail.${state}` as MessageKey;
-  const known = ['meta_unavailable', 'page_missing', 'not_linked'].includes(state);
   return send(
     clock,
     affiliate,
@@ -84,7 +101,12 @@ export function sendReceived(
     'report_received',
     'report.email.received.subject',
     'report.email.received.body',
-    (lang) => ({ ...datesOf(report)(lang), detail: known ? t(lang, detailKey) : '' }),
+    (lang) => ({
+      ...datesOf(report)(lang),
+      reportsPage: reportsPageUrl(),
+      groupPage: groupPageUrl(affiliate),
+      detail: receivedDetail(lang, affiliate, report, state),
+    }),
   );
 }
 
@@ -100,9 +122,16 @@ export function sendAccepted(clock: Clock, affiliate: AffiliateView, report: Rep
   );
 }
 
+function missingForOrganizers(affiliate: AffiliateView, report: ReportRecord): string {
+  const missing = missingItems('en', report, affiliate);
+  return missing.length
+    ? `\n\nWhat meta-wiki did not show:\n${missing.map((m) => `- ${m.message}`).join('\n')}`
+    : '';
+}
+
 /** Verification stopped retrying: the organizers decide (check by hand, or ask the group). */
 export function sendGaveUpToOrganizers(clock: Clock, affiliate: AffiliateView, report: ReportRecord) {
-  const text = `The report of ${affiliate.name} (${affiliate.id}) for ${formatDay(report.periodStart)} to ${formatDay(report.periodEnd)} could not be verified on meta-wiki after ${report.verification.attempts} attempts (last result: ${report.verification.state}).\n\nReport: ${report.metaUrl}\n\nCheck it by hand and mark it verified (POST /admin/affiliates/${affiliate.id}/reports/${report.reportId}/verify), or write to the group.`;
+  const text = `The report of ${affiliate.name} (${affiliate.id}) for ${formatDay(report.periodStart)} to ${formatDay(report.periodEnd)} could not be verified on meta-wiki after ${report.verification.attempts} attempts (last result: ${report.verification.state}).${missingForOrganizers(affiliate, report)}\n\nReport: ${report.metaUrl}\n\nCheck it by hand and mark it verified (POST /admin/affiliates/${affiliate.id}/reports/${report.reportId}/verify), or write to the group.`;
   return sendOnce({ mailer: sesMailer, clock }, `report-gave-up#${affiliate.id}#${report.reportId}`, {
     to: [config().mail.organizers],
     subject: `Report needs a look: ${affiliate.name}`,

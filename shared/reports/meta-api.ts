@@ -2,12 +2,14 @@
 // read-only query, so a bot framework (mwn brings axios, tough-cookie, form-data, chalk)
 // would add far more to the bundle than it saves; see docs/reports.md.
 //
-// The query: titles=<report>&prop=info|linkshere&redirects, formatversion 2. It tells
-// whether the page exists and which pages link to it (the meta Reports page, the
-// affiliate's own page).
+// The query: titles=<report>&prop=info|linkshere|links&pltitles=<group page>&redirects,
+// formatversion 2. In one request it tells whether the page exists, which pages link to
+// it (the meta Reports page, the affiliate's own page), and whether it links to the
+// affiliate's page (pltitles keeps `links` to that one title, so a long report costs
+// nothing extra).
 
 import { config } from '../config.ts';
-import { normalizeTitle } from './meta-url.ts';
+import { normalizeTitle, specialCharacters } from './meta-url.ts';
 
 /** Identifies us to Wikimedia, as its User-Agent policy asks. */
 const USER_AGENT = 'AffiliateCompliance/0.1 (Wikimedia Community User Group Pakistan; organizers)';
@@ -18,6 +20,8 @@ export interface PageLinks {
   title: string;
   /** Titles of pages that link here (main, Project and user-space namespaces alike). */
   linkedFrom: string[];
+  /** Of the titles asked about in `linksTo`, those this page links to. */
+  linksTo: string[];
 }
 
 /** meta-wiki did not answer usefully: slow, down, or an API error. Try again later. */
@@ -30,6 +34,7 @@ interface ApiPage {
   missing?: boolean;
   invalid?: boolean;
   linkshere?: { title: string }[];
+  links?: { title: string }[];
 }
 interface ApiReply {
   error?: { code: string; info?: string };
@@ -39,10 +44,20 @@ interface ApiReply {
 
 export async function pageLinks(
   title: string,
-  options: { baseUrl?: string; timeoutMs?: number } = {},
+  options: { baseUrl?: string; timeoutMs?: number; linksTo?: string } = {},
 ): Promise<PageLinks> {
   const base = options.baseUrl ?? config().metaApiUrl;
   const linkedFrom: string[] = [];
+  const linksTo: string[] = [];
+  // Submissions are checked before they are stored, but a report stored before that
+  // check existed must not reach the API either: `titles=A|B` asks about two pages.
+  if (specialCharacters(title).length) return { exists: false, title, linkedFrom, linksTo };
+  const groupPage =
+    options.linksTo && !specialCharacters(options.linksTo).length ? options.linksTo : undefined;
+  // Without pltitles, prop=links would list every link on the page: ask only when needed.
+  const links: Record<string, string> = groupPage
+    ? { prop: 'info|linkshere|links', pltitles: groupPage, pllimit: '500' }
+    : { prop: 'info|linkshere' };
   let page: ApiPage | undefined;
   let cont: Record<string, string> = {};
   // Follow continuation, but never forever: 10 pages of 500 links is plenty.
@@ -51,7 +66,7 @@ export async function pageLinks(
       action: 'query',
       format: 'json',
       formatversion: '2',
-      prop: 'info|linkshere',
+      ...links,
       lhprop: 'title',
       lhlimit: '500',
       redirects: '1',
@@ -65,6 +80,7 @@ export async function pageLinks(
     if (!p) throw new MetaUnavailableError('meta-wiki API reply has no page');
     page ??= p;
     for (const l of p.linkshere ?? []) linkedFrom.push(normalizeTitle(l.title));
+    for (const l of p.links ?? []) linksTo.push(normalizeTitle(l.title));
     if (!reply.continue) break;
     cont = reply.continue;
   }
@@ -72,6 +88,7 @@ export async function pageLinks(
     exists: !!page && !page.missing && !page.invalid,
     title: normalizeTitle(page?.title ?? title),
     linkedFrom,
+    linksTo,
   };
 }
 

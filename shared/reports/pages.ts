@@ -4,9 +4,12 @@
 
 import type { Agreement } from '../affiliates/model.ts';
 import type { FieldProblem } from '../errors.ts';
+import { html, linkedText } from '../html/template.ts';
 import { escapeHtml as e } from '../http/respond.ts';
 import { languageInfo, type MessageKey, supportedLanguages, t } from '../i18n/index.ts';
 import { formatDay } from './emails.ts';
+import { reportsPageUrl } from './meta-url.ts';
+import type { MissingItem } from './missing.ts';
 import type { ReportRecord } from './store.ts';
 
 function layout(lang: string, title: string, body: string, langLinks?: (code: string) => string): string {
@@ -38,7 +41,7 @@ export function reportFormPage(input: {
   const problems = input.problems?.length
     ? `<section class="problems" role="alert"><h2>${e(t(lang, 'report.rejected.title'))}</h2><p>${e(t(lang, 'report.rejected.intro'))}</p><ul id="problems">${input.problems.map((p) => `<li data-field="${e(p.field)}">${e(p.message)}</li>`).join('')}</ul></section>`
     : '';
-  const body = `${problems}<p>${e(t(lang, 'report.intro'))}</p>
+  const body = `${problems}<p>${linkedText(t(lang, 'report.intro', { reportsPage: reportsPageUrl() }))}</p>
 <dl><dt>${e(t(lang, 'report.affiliate'))}</dt><dd id="affiliate">${e(input.affiliateName)}</dd>
 <dt>${e(t(lang, 'report.periodToCover'))}</dt><dd id="period">${e(t(lang, 'report.periodToCoverValue', { start: formatDay(agreement.start, lang), end: formatDay(agreement.end, lang) }))}</dd></dl>
 <p>${e(t(lang, 'report.rules'))}</p>
@@ -67,9 +70,27 @@ export function badLinkPage(lang: string, problem: 'expired' | 'invalid'): strin
   );
 }
 
-export function resultPage(lang: string, report: ReportRecord, created: boolean): string {
+/** The outcome of a submission; a received report lists what meta-wiki does not show yet. */
+export function resultPage(
+  lang: string,
+  report: ReportRecord,
+  created: boolean,
+  missing: MissingItem[],
+): string {
   const accepted = report.status === 'accepted';
   const dates = { start: formatDay(report.periodStart, lang), end: formatDay(report.periodEnd, lang) };
-  const body = `<p id="outcome" data-status="${report.status}">${e(accepted ? t(lang, 'report.accepted.body', dates) : t(lang, 'report.received.pending'))}</p>${created ? '' : `<p>${e(t(lang, 'report.duplicate'))}</p>`}<p><a href="${e(report.metaUrl)}" dir="ltr">${e(report.metaUrl)}</a></p>`;
-  return layout(lang, t(lang, accepted ? 'report.accepted.title' : 'report.received.title'), body);
+  const outcome = accepted
+    ? t(lang, 'report.accepted.body', dates)
+    : t(lang, 'report.received.pending', { reportsPage: reportsPageUrl() });
+  const todo = missing.length
+    ? html`<section id="missing"><p>${t(lang, 'report.received.missing')}</p><ul>${missing.map(
+        (m) => html`<li data-code="${m.code}" data-link="${m.link}">${linkedText(m.message)}</li>`,
+      )}</ul></section>`
+    : accepted
+      ? ''
+      : html`<p>${t(lang, 'report.received.nothingMissing')}</p>`;
+  const body = html`<p id="outcome" data-status="${report.status}">${linkedText(outcome)}</p>${todo}${
+    created ? '' : html`<p>${t(lang, 'report.duplicate')}</p>`
+  }<p><a href="${report.metaUrl}" dir="ltr">${report.metaUrl}</a></p>`;
+  return layout(lang, t(lang, accepted ? 'report.accepted.title' : 'report.received.title'), body.value);
 }

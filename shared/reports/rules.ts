@@ -68,7 +68,7 @@ export function periodProblems(agreement: Agreement, start: CalendarDay, end: Ca
   return out;
 }
 
-const URL_MESSAGES: Record<MetaUrlProblem, string> = {
+const URL_MESSAGES: Record<Exclude<MetaUrlProblem, 'special_characters'>, string> = {
   not_a_url: 'The report address is not a web address.',
   not_https: 'The report address must start with https://.',
   wrong_host: 'The report must be posted on meta-wiki: the address must be on meta.wikimedia.org exactly.',
@@ -78,9 +78,22 @@ const URL_MESSAGES: Record<MetaUrlProblem, string> = {
     'The report address must be a meta-wiki page, like https://meta.wikimedia.org/wiki/Your_report.',
 };
 
+/** Why a title with `|`, `#`, brackets and the like is refused, naming what was found. */
+export function specialCharactersMessage(characters: string[]): string {
+  const section = characters.includes('#')
+    ? ' A # points to a section of a page: give the address of the report page itself.'
+    : '';
+  return `The report page's title contains ${characters.join(' ')}, which meta-wiki reads as link, template or section syntax or does not allow in a title. Move the report to a title without them and send its new address.${section}`;
+}
+
 export function metaUrlProblems(metaUrl: string): FieldProblem[] {
   const checked = checkMetaUrl(metaUrl);
-  return checked.ok ? [] : [{ field: 'metaUrl', message: URL_MESSAGES[checked.problem] }];
+  if (checked.ok) return [];
+  const message =
+    checked.problem === 'special_characters'
+      ? specialCharactersMessage(checked.characters ?? [])
+      : URL_MESSAGES[checked.problem];
+  return [{ field: 'metaUrl', message }];
 }
 
 export function textProblems(text: string): FieldProblem[] {

@@ -4,15 +4,15 @@
 //   (same affiliate, period and URL: the stored one is returned) -> try to verify it on
 //   meta-wiki at once -> accepted, or kept as `received` with a retry scheduled and the
 //   contacts told what happens next.
-// verifyReport (scheduled target and first attempt): page exists and is linked from the
-//   meta Reports page or the affiliate's page -> accept; otherwise retry later.
+// verifyReport (scheduled target and first attempt): one Action API query; the page
+//   exists, is tied to this affiliate and is listed (judgeReportPage) -> accept;
+//   otherwise record what is missing and retry later.
 // acceptReport: lifecycle moves on (recordReportAccepted, idempotent), the report is
 //   marked accepted with its history, the contacts get a confirmation. Safe to repeat.
 
 import type { AffiliateView, Agreement } from '../affiliates/model.ts';
 import { parsePeriodKey, periodKey } from '../affiliates/model.ts';
 import type { Clock } from '../clock.ts';
-import { config } from '../config.ts';
 import { notFound, unprocessable } from '../errors.ts';
 import { appendTimeline, getAffiliate, recordReportAccepted } from '../lifecycle/service.ts';
 import { log } from '../log.ts';
@@ -20,7 +20,7 @@ import { metric } from '../metrics.ts';
 import { scheduler } from '../scheduler/index.ts';
 import { sendAccepted, sendGaveUpToOrganizers, sendReceived } from './emails.ts';
 import { MetaUnavailableError, pageLinks } from './meta-api.ts';
-import { checkMetaUrl, titleOfPage } from './meta-url.ts';
+import { checkMetaUrl, reportsPageTitle, titleOfPage } from './meta-url.ts';
 import { type ReportSubmission, reportProblems } from './rules.ts';
 import {
   affiliatePk,
@@ -31,6 +31,7 @@ import {
   updateReport,
   type VerificationState,
 } from './store.ts';
+import { judgeReportPage, type Verdict } from './verdict.ts';
 
 export const VERIFY_TARGET = 'verify-report';
 /** Waits between verification attempts; after the last one an organizer decides. */
@@ -48,6 +49,8 @@ export async function affiliateOr404(affiliateId: string): Promise<AffiliateView
 export interface SubmitOutcome {
   created: boolean;
   report: ReportRecord;
+  /** The affiliate it was submitted for, as read for this request. */
+  affiliate: AffiliateView;
 }
 
 export async function submitReport(
@@ -93,13 +96,14 @@ export async function submitReport(
     // The same report again. If an earlier attempt stopped half-way (crash, outage),
     // finish it now: every step below is idempotent.
     if (report.status === 'accepted')
-      return { created, report: await finishAcceptance(deps, affiliate, report, input.who) };
+      return { created, affiliate, report: await finishAcceptance(deps, affiliate, report, input.who) };
     if (report.verification.attempts === 0)
       return {
         created,
+        affiliate,
         report: await verifyReport(deps, { affiliateId: affiliate.id, reportId }, affiliate),
       };
-    return { created, report };
+    return { created, affiliate, report };
   }
   await appendTimeline(affiliate.id, {
     what: 'report_received',
@@ -107,7 +111,7 @@ export async function submitReport(
     data: { reportId, period, metaUrl: report.metaUrl },
   });
   const verified = await verifyReport(deps, { affiliateId: affiliate.id, reportId }, affiliate);
-  return { created, report: verified };
+  return { created, affiliate, report: verified };
 }
 
 /** One verification attempt. Never throws for meta-wiki trouble: it schedules a retry. */
@@ -124,18 +128,16 @@ export async function verifyReport(
   if (report.status === 'rejected') return report;
 
   let state: VerificationState;
-  let linkedFromReportsPage: boolean | undefined;
-  let linkedFromGroupPage: boolean | undefined;
+  let verdict: Omit<Verdict, 'state'> | undefined;
   try {
-    const links = await pageLinks(report.metaTitle);
-    const groupTitle = titleOfPage(affiliate.metaPage);
-    linkedFromReportsPage = links.linkedFrom.includes(titleOfPage(config().metaReportsPage)!);
-    linkedFromGroupPage = !!groupTitle && links.linkedFrom.includes(groupTitle);
-    state = !links.exists
-      ? 'page_missing'
-      : linkedFromReportsPage || linkedFromGroupPage
-        ? 'verified'
-        : 'not_linked';
+    const groupPage = titleOfPage(affiliate.metaPage);
+    const page = await pageLinks(report.metaTitle, { linksTo: groupPage });
+    const { state: judged, ...rest } = judgeReportPage(page, {
+      reportsPage: reportsPageTitle(),
+      groupPage,
+    });
+    state = judged;
+    verdict = rest;
   } catch (error) {
     if (!(error instanceof MetaUnavailableError)) throw error;
     log.warn('meta-wiki unavailable; verification will be retried', {
@@ -149,13 +151,7 @@ export async function verifyReport(
   const attempts = report.verification.attempts + 1;
   if (state === 'verified') {
     const updated = await updateReport(report, {
-      verification: {
-        state,
-        attempts,
-        checkedAt: now.toISOString(),
-        linkedFromReportsPage,
-        linkedFromGroupPage,
-      },
+      verification: { state, attempts, checkedAt: now.toISOString(), ...verdict },
       history: { at: now.toISOString(), what: 'verified_on_meta', who: 'system' },
       accept: { at: now.toISOString() },
     });
@@ -170,8 +166,7 @@ export async function verifyReport(
       attempts,
       checkedAt: now.toISOString(),
       nextCheckAt: next?.toISOString(),
-      linkedFromReportsPage,
-      linkedFromGroupPage,
+      ...verdict,
     },
     history: { at: now.toISOString(), what: `verification_${state}`, who: 'system' },
   });

@@ -9,6 +9,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, queryAll } from '../aws/dynamodb.ts';
 import { tableName } from '../tables.ts';
+import type { MissingCode } from './verdict.ts';
 
 export const affiliatePk = (affiliateId: string) => `AFF#${affiliateId}`;
 
@@ -19,6 +20,7 @@ export type VerificationState =
   | 'verified'
   | 'page_missing'
   | 'not_linked'
+  | 'not_this_affiliate'
   | 'meta_unavailable'
   | 'confirmed_by_organizer'
   | 'gave_up';
@@ -54,6 +56,10 @@ export interface ReportRecord {
     nextCheckAt?: string;
     linkedFromReportsPage?: boolean;
     linkedFromGroupPage?: boolean;
+    subpageOfGroupPage?: boolean;
+    linksToGroupPage?: boolean;
+    /** What meta-wiki does not show yet, from the last check (empty once verified). */
+    missing?: MissingCode[];
     by?: string;
   };
   history: HistoryEntry[];

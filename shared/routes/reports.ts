@@ -16,7 +16,8 @@ export const reportFunctions: FunctionDef[] = [
   },
   {
     name: 'submit-report',
-    description: 'Checks a submitted report against the rules, stores it, and verifies it on meta-wiki.',
+    description:
+      'Checks a submitted report against the rules, stores it, and verifies it on meta-wiki (exists, tied to the affiliate, listed).',
     memoryMb: 512,
     timeoutSeconds: 20,
     sizing:
@@ -95,13 +96,13 @@ export const reportRoutes: RouteDef[] = [
     summary: 'Submit the annual report with the personal link (Bearer token, or the form with its token).',
     body: { json: reportSubmissionSchema, form: reportFormSchema },
     responses: {
-      200: 'This report was already submitted; the stored one is returned.',
-      201: 'Stored; accepted at once, or received and being verified on meta-wiki.',
+      200: 'This report was already submitted; the stored one is returned, with `missing` as last checked.',
+      201: 'Stored; accepted at once, or received and being verified on meta-wiki. `missing` lists what meta-wiki does not show yet (`code`: page_missing, not_listed or not_tied; `message`; `link` to the page to fix it on).',
       400: 'A field is missing or malformed.',
       401: 'The link is not valid or has expired.',
       404: 'No such affiliate.',
       413: 'The body is too large (the text may be up to 200 KB).',
-      422: 'The report breaks one or more rules; each is named.',
+      422: 'The report breaks one or more rules (including a page title with characters meta-wiki reads as syntax, such as | or #); each is named.',
     },
   },
   {
@@ -113,7 +114,7 @@ export const reportRoutes: RouteDef[] = [
     body: { json: reportSubmissionSchema },
     responses: {
       200: 'Already submitted.',
-      201: 'Stored.',
+      201: 'Stored; `missing` lists what meta-wiki does not show yet.',
       404: 'No such affiliate.',
       422: 'Rules broken; each is named.',
     },

@@ -59,11 +59,40 @@ describe('the report form in a browser', () => {
     await page.close();
   });
 
-  it('goes from the reminder email to an accepted report', async () => {
-    meta.pages.set('Wikimedia browse/Reports/2026', { linkedFrom: [REPORTS_PAGE] });
+  it('refuses a title meta-wiki would read as syntax, saying which character', async () => {
+    const page = await browser.newPage();
+    await page.goto(await reminderLink());
+    await page.fill('#metaUrl', 'https://meta.wikimedia.org/wiki/Wikimedia_browse/Reports%7C2026');
+    await page.fill('#text', ENGLISH_REPORT);
+    await Promise.all([page.waitForURL(/\/reports$/), page.click('button[type=submit]')]);
+    const reasons = await page.locator('#problems li').allTextContents();
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toContain('|');
+    await page.close();
+  });
+
+  it('shows what meta-wiki does not show yet, with the link to fix it, when the page is not listed', async () => {
+    meta.pages.set('Wikimedia browse/Reports/2026', { linkedFrom: [] });
     const page = await browser.newPage();
     await page.goto(await reminderLink());
     await page.fill('#metaUrl', 'https://meta.wikimedia.org/wiki/Wikimedia_browse/Reports/2026');
+    await page.fill('#text', ENGLISH_REPORT);
+    await Promise.all([page.waitForURL(/\/reports$/), page.click('button[type=submit]')]);
+    expect(await page.locator('h1').textContent()).toBe('Report received');
+    const todo = page.locator('#missing li');
+    expect(await todo.count()).toBe(1);
+    expect(await todo.getAttribute('data-code')).toBe('not_listed');
+    expect(await todo.locator('a').first().getAttribute('href')).toBe(
+      'https://meta.wikimedia.org/wiki/Wikimedia_Affiliates_Data_Portal/Reports',
+    );
+    await page.close();
+  });
+
+  it('goes from the reminder email to an accepted report', async () => {
+    meta.pages.set('Wikimedia browse/Reports/2025-26', { linkedFrom: [REPORTS_PAGE] });
+    const page = await browser.newPage();
+    await page.goto(await reminderLink());
+    await page.fill('#metaUrl', 'https://meta.wikimedia.org/wiki/Wikimedia_browse/Reports/2025-26');
     await page.fill('#text', ENGLISH_REPORT);
     await Promise.all([page.waitForURL(/\/reports$/), page.click('button[type=submit]')]);
     expect(await page.locator('h1').textContent()).toBe('Report accepted');

@@ -11,17 +11,19 @@ beforeAll(async () => {
 });
 afterAll(() => meta.stop());
 
-const ask = (title: string) => pageLinks(title, { baseUrl: meta.url, timeoutMs: 300 });
+const ask = (title: string, linksTo?: string) =>
+  pageLinks(title, { baseUrl: meta.url, timeoutMs: 300, linksTo });
 
 describe('meta-wiki Action API client', () => {
   it('reports an existing page and the pages that link to it, asking in formatversion 2', async () => {
     meta.mode = 'ok';
-    meta.pages.set('WMPK/Reports/2026', { linkedFrom: ['Wikimedia Affiliates Reports', 'WMPK'] });
+    meta.pages.set('WMPK/Reports/2026', { linkedFrom: ['Wikimedia Affiliates Data Portal/Reports', 'WMPK'] });
     const links = await ask('WMPK/Reports/2026');
     expect(links).toEqual({
       exists: true,
       title: 'WMPK/Reports/2026',
-      linkedFrom: ['Wikimedia Affiliates Reports', 'WMPK'],
+      linkedFrom: ['Wikimedia Affiliates Data Portal/Reports', 'WMPK'],
+      linksTo: [],
     });
     const sent = meta.requests.at(-1)!;
     expect(sent.get('formatversion')).toBe('2');
@@ -29,9 +31,35 @@ describe('meta-wiki Action API client', () => {
     expect(sent.get('titles')).toBe('WMPK/Reports/2026');
   });
 
+  it('learns in the same request whether the page links to the group page, and only that', async () => {
+    meta.mode = 'ok';
+    meta.pages.set('Annual report 2026', {
+      linkedFrom: ['Wikimedia Affiliates Data Portal/Reports'],
+      linksTo: ['Lahore', 'WMPK', 'Wikimedia Affiliates Data Portal'],
+    });
+    const before = meta.requests.length;
+    expect(await ask('Annual report 2026', 'WMPK')).toMatchObject({ exists: true, linksTo: ['WMPK'] });
+    expect(meta.requests.length - before).toBe(1);
+    const sent = meta.requests.at(-1)!;
+    expect(sent.get('prop')).toBe('info|linkshere|links');
+    expect(sent.get('pltitles')).toBe('WMPK');
+    // A page that does not link to the group page has no `links` in the reply.
+    expect((await ask('Annual report 2026', 'Wikimedia Bangladesh')).linksTo).toEqual([]);
+  });
+
   it('reports a page that does not exist as missing', async () => {
     meta.mode = 'ok';
     expect((await ask('No such page')).exists).toBe(false);
+  });
+
+  it('never sends a title with | or # to meta-wiki, even one stored before titles were checked', async () => {
+    meta.mode = 'ok';
+    const before = meta.requests.length;
+    expect(await ask('WMPK/Reports|Wikimedia Affiliates Data Portal/Reports')).toMatchObject({
+      exists: false,
+    });
+    expect(await ask('WMPK/Reports#2026')).toMatchObject({ exists: false });
+    expect(meta.requests.length).toBe(before);
   });
 
   it.each([['slow'], ['server_error'], ['api_error']] as const)(

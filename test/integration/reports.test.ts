@@ -26,7 +26,8 @@ beforeAll(async () => {
     startAt: new Date('2025-07-02T00:00:00Z'),
     env: { META_API_URL: meta.url, META_API_TIMEOUT_MS: '300' },
   });
-  for (const id of ['due', 'bad', 'down', 'slow', 'never', 'late', 'gone']) await createAffiliate(stack, id);
+  for (const id of ['due', 'bad', 'down', 'slow', 'never', 'late', 'gone', 'follows', 'other'])
+    await createAffiliate(stack, id);
   // The first reminder goes out on 30 June 2026 (30 days before the 30 July due date).
   await stack.advanceTo('2026-07-01T06:00:00Z');
 });
@@ -127,6 +128,30 @@ describe('a report in the report_due window', () => {
     expect(html).toContain('value="last July"');
   });
 
+  it.each([
+    ['a | in the title', 'https://meta.wikimedia.org/wiki/Wikimedia_bad/Reports|2026', '|'],
+    ['a # (a section)', 'https://meta.wikimedia.org/wiki/Wikimedia_bad/Reports#2026', '#'],
+    ['a %7C in the address', 'https://meta.wikimedia.org/wiki/Wikimedia_bad/Reports%7C2026', '|'],
+    ['a %23 in the address', 'https://meta.wikimedia.org/wiki/Wikimedia_bad/Reports%232026', '#'],
+  ])(
+    'refuses a report address with %s with 422, stores nothing and asks meta-wiki nothing',
+    async (_what, metaUrl, character) => {
+      const token = tokenOf(await linkFor('bad'));
+      const asked = meta.requests.length;
+      const res = await submit('bad', token, { ...goodReport('X'), metaUrl });
+      expect(res.status).toBe(422);
+      const { error } = (await res.json()) as {
+        error: { code: string; reasons: { field: string; message: string }[] };
+      };
+      expect(error.code).toBe('report_rejected');
+      expect(error.reasons).toHaveLength(1);
+      expect(error.reasons[0]!.field).toBe('metaUrl');
+      expect(error.reasons[0]!.message).toContain(character);
+      expect(await reportsOf('bad')).toEqual([]);
+      expect(meta.requests.length).toBe(asked);
+    },
+  );
+
   it('refuses a missing, tampered or other affiliate token with 401', async () => {
     const token = tokenOf(await linkFor('bad'));
     expect((await stack.api('/affiliates/bad/reports', { json: goodReport('X') })).status).toBe(401);
@@ -190,6 +215,91 @@ describe('a report in the report_due window', () => {
   });
 });
 
+/** The title of the meta page an email links to, read from the address as a reader would. */
+const titleOf = (url: string) =>
+  decodeURIComponent(new URL(url).pathname.slice('/wiki/'.length)).replace(/_/g, ' ');
+
+describe('a group that does what the reminder says', () => {
+  it('posts the report as a subpage of its page, links it from the Reports page the email names, and is accepted', async () => {
+    const [reminder] = (await stack.emailsTo('follows@groups.example.org')).filter((m) =>
+      /annual report due/.test(m.subject),
+    );
+    const text = reminder!.body.text ?? '';
+    const groupPage = /as a subpage of your group page \((https:[^\s)]+)\)/.exec(text)?.[1];
+    const reportsPage = /linked from the Reports page \((https:[^\s)]+)\)/.exec(text)?.[1];
+    expect(groupPage, text).toBeDefined();
+    expect(reportsPage, text).toBeDefined();
+
+    // What the group does on meta-wiki: the subpage, and a link to it on the Reports page.
+    const reportTitle = `${titleOf(groupPage!)}/Reports/2026`;
+    meta.mode = 'ok';
+    meta.pages.set(reportTitle, { linkedFrom: [titleOf(reportsPage!)] });
+    const res = await submit('follows', tokenOf(reportLinkIn(reminder!)), {
+      ...goodReport(reportTitle),
+      metaUrl: `${groupPage}/Reports/2026`,
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as {
+      report: { status: string; verification: { state: string } };
+      missing: unknown[];
+    };
+    expect(body).toMatchObject({
+      report: { status: 'accepted', verification: { state: 'verified' } },
+      missing: [],
+    });
+    expect((await affiliateStatus(stack, 'follows')).status).toBe('active');
+  });
+});
+
+describe('a page on the Reports page that belongs to another affiliate', () => {
+  it('is not accepted: the report stays received and the reply and the email say what ties it to the group', async () => {
+    meta.mode = 'ok';
+    meta.pages.set('Wikimedia due/Reports/2026', { linkedFrom: [REPORTS_PAGE], linksTo: ['Wikimedia due'] });
+    const token = tokenOf(await linkFor('other'));
+    const res = await submit('other', token, goodReport('Wikimedia due/Reports/2026'));
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as {
+      report: { status: string; verification: { state: string } };
+      missing: { code: string; message: string; link: string }[];
+    };
+    expect(body.report).toMatchObject({ status: 'received', verification: { state: 'not_this_affiliate' } });
+    expect(body.missing).toEqual([
+      {
+        code: 'not_tied',
+        link: 'https://meta.wikimedia.org/wiki/Wikimedia_other',
+        message: expect.stringContaining(
+          'make it a subpage of your group page https://meta.wikimedia.org/wiki/Wikimedia_other',
+        ),
+      },
+    ]);
+    expect(body.missing[0]!.message).toContain('not tied to Wikimedia other User Group');
+    expect((await affiliateStatus(stack, 'other')).status).toBe('report_due');
+    // Asked in one request: does it exist, who links to it, does it link to this group's page.
+    expect(meta.requests.at(-1)?.get('pltitles')).toBe('Wikimedia other');
+
+    const [received] = (await stack.emailsTo('other@groups.example.org')).filter((m) =>
+      /received/i.test(m.subject),
+    );
+    expect(received?.body.text).toContain(body.missing[0]!.message);
+    expect(received?.body.text).toContain(
+      'https://meta.wikimedia.org/wiki/Wikimedia_Affiliates_Data_Portal/Reports',
+    );
+
+    // The form's result page lists the same, with the link to act on.
+    const again = await stack.api('/affiliates/other/reports', {
+      method: 'POST',
+      body: new URLSearchParams({ ...goodReport('Wikimedia due/Reports/2026'), token }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(again.status).toBe(200);
+    const html = await again.text();
+    expect(html).toContain(
+      'data-code="not_tied" data-link="https://meta.wikimedia.org/wiki/Wikimedia_other"',
+    );
+    expect(html).toContain('<a href="https://meta.wikimedia.org/wiki/Wikimedia_other" dir="ltr">');
+  });
+});
+
 describe('a report whose page never appears on meta-wiki', () => {
   it('stays received, tells the group what to fix, and keeps retrying', async () => {
     meta.mode = 'ok';
@@ -204,7 +314,12 @@ describe('a report whose page never appears on meta-wiki', () => {
     const [received] = (await stack.emailsTo('never@groups.example.org')).filter((m) =>
       /received/i.test(m.subject),
     );
-    expect(received?.body.text).toContain('could not find the page');
+    expect(received?.body.text).toContain(
+      'The page https://meta.wikimedia.org/wiki/Wikimedia_never/Reports/2026 does not exist yet',
+    );
+    expect(received?.body.html).toContain(
+      '<a href="https://meta.wikimedia.org/wiki/Wikimedia_never/Reports/2026" dir="ltr">',
+    );
   });
 });
 

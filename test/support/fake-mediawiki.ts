@@ -1,6 +1,8 @@
 // A local stand-in for meta-wiki's Action API (node:http on 127.0.0.1). It answers
-// action=query&prop=info|linkshere the way the real API does (fixtures in
-// test/fixtures/mediawiki/), and can be told to be slow, to fail with 5xx, or to
+// action=query&prop=info|linkshere|links the way the real API does (fixtures in
+// test/fixtures/mediawiki/): `linkshere` from each page's `linkedFrom`, and `links`
+// from its `linksTo`, kept to the titles named in `pltitles` when it is given, and
+// left out of the reply when none match (as formatversion=2 does). It can be told to be slow, to fail with 5xx, or to
 // answer with an API error, so tests can show that nothing is lost when meta-wiki is.
 
 import { readFileSync } from 'node:fs';
@@ -15,10 +17,15 @@ const MAXLAG = fixture('error-maxlag.json');
 
 export type FakeMode = 'ok' | 'slow' | 'server_error' | 'api_error';
 
+export interface FakePage {
+  linkedFrom: string[];
+  linksTo?: string[];
+}
+
 export interface FakeMediaWiki {
   url: string;
-  /** Pages that exist, by title, with the titles of the pages that link to them. */
-  pages: Map<string, { linkedFrom: string[] }>;
+  /** Pages that exist, by title: the titles of the pages that link to them, and that they link to. */
+  pages: Map<string, FakePage>;
   mode: FakeMode;
   /** Query strings received, newest last. */
   requests: URLSearchParams[];
@@ -32,7 +39,7 @@ const canonical = (t: string) => {
 
 export async function startFakeMediaWiki(options: { slowMs?: number } = {}): Promise<FakeMediaWiki> {
   const fake = {
-    pages: new Map<string, { linkedFrom: string[] }>(),
+    pages: new Map<string, FakePage>(),
     mode: 'ok' as FakeMode,
     requests: [] as URLSearchParams[],
   };
@@ -56,7 +63,16 @@ export async function startFakeMediaWiki(options: { slowMs?: number } = {}): Pro
       if (!page) return reply(200, fill(MISSING));
       const body = JSON.parse(fill(PAGE));
       if (asked === title) delete body.query.normalized;
-      body.query.pages[0].linkshere = page.linkedFrom.map((t, i) => ({ pageid: 1000 + i, ns: 0, title: t }));
+      const prop = (params.get('prop') ?? '').split('|');
+      const pageReply = body.query.pages[0];
+      if (prop.includes('linkshere'))
+        pageReply.linkshere = page.linkedFrom.map((t, i) => ({ pageid: 1000 + i, ns: 0, title: t }));
+      else delete pageReply.linkshere;
+      if (prop.includes('links')) {
+        const only = params.get('pltitles')?.split('|').map(canonical);
+        const links = (page.linksTo ?? []).filter((t) => !only || only.includes(canonical(t)));
+        if (links.length) pageReply.links = links.map((t) => ({ ns: 0, title: t }));
+      }
       reply(200, JSON.stringify(body));
     };
     if (fake.mode === 'slow') setTimeout(answer, options.slowMs ?? 1500).unref();

@@ -7,7 +7,8 @@ import type { StoredEmail, TestStack } from './stack.ts';
 
 export const AGREEMENT = { start: '2025-07-01', end: '2026-06-30' };
 export const PERIOD = `${AGREEMENT.start}_${AGREEMENT.end}`;
-export const REPORTS_PAGE = 'Wikimedia Affiliates Reports';
+/** The Reports page the stack is configured with (the default), as the verifier reads it. */
+export const REPORTS_PAGE = 'Wikimedia Affiliates Data Portal/Reports';
 
 export async function createAffiliate(stack: TestStack, id: string, agreement = AGREEMENT) {
   const res = await stack.api('/admin/affiliates', {

@@ -2,8 +2,14 @@
 
 import { describe, expect, it } from 'vitest';
 import { judgeEnglish, MIN_REPORT_CHARS } from '../../shared/reports/language.ts';
-import { checkMetaUrl, titleOfPage } from '../../shared/reports/meta-url.ts';
-import { periodProblems, reportProblems } from '../../shared/reports/rules.ts';
+import {
+  checkMetaUrl,
+  metaPageUrl,
+  reportsPageUrl,
+  specialCharacters,
+  titleOfPage,
+} from '../../shared/reports/meta-url.ts';
+import { metaUrlProblems, periodProblems, reportProblems } from '../../shared/reports/rules.ts';
 import { ENGLISH_REPORT, samples } from '../fixtures/language-samples.ts';
 
 const agreement = { start: '2025-07-01', end: '2026-06-30' };
@@ -69,6 +75,62 @@ describe('meta-wiki address', () => {
       'Wikimedia Community User Group Pakistan',
     );
     expect(titleOfPage('wikimedia_Pakistan')).toBe('Wikimedia Pakistan');
+  });
+});
+
+describe('titles meta-wiki would not read as one page', () => {
+  it.each([
+    ['https://meta.wikimedia.org/wiki/Wikimedia_due/Reports|2026', ['|']],
+    ['https://meta.wikimedia.org/wiki/Wikimedia_due/Reports%7C2026', ['|']],
+    ['https://meta.wikimedia.org/wiki/Wikimedia_due/Reports%7c2026', ['|']],
+    ['https://meta.wikimedia.org/wiki/Wikimedia_due/Reports%232026', ['#']],
+    ['https://meta.wikimedia.org/wiki/Wikimedia_due/Reports#2026', ['#']],
+    ['https://meta.wikimedia.org/wiki/Wikimedia_due/Reports#', ['#']],
+    ['https://meta.wikimedia.org/wiki/Report_[2026]', ['[', ']']],
+    ['https://meta.wikimedia.org/wiki/%7B%7BReport%7D%7D', ['{', '}']],
+    ['https://meta.wikimedia.org/wiki/Report%3Cb%3E', ['<', '>']],
+    ['https://meta.wikimedia.org/wiki/Report%09tab%0A', ['U+0009', 'U+000A']],
+    ['https://meta.wikimedia.org/wiki/Report%7F', ['U+007F']],
+    ['https://meta.wikimedia.org/wiki/Report%257C2026', ['%7C']],
+  ])('refuses %s, naming %j', (url, characters) => {
+    expect(checkMetaUrl(url)).toEqual({ ok: false, problem: 'special_characters', characters });
+  });
+
+  it('says which characters, and what to do about a section link, in the 422 reason', () => {
+    const [problem] = metaUrlProblems('https://meta.wikimedia.org/wiki/Wikimedia_due/Reports#2026');
+    expect(problem?.field).toBe('metaUrl');
+    expect(problem?.message).toContain('#');
+    expect(problem?.message).toMatch(/section/);
+    expect(metaUrlProblems('https://meta.wikimedia.org/wiki/A%7CB')[0]?.message).toContain('|');
+  });
+
+  it('accepts titles with ordinary punctuation and non-Latin letters', () => {
+    for (const title of ['Wikimedia Pakistan/Reports/2025 (annual)', "Editors' report, 2025!", 'ویکی/رپورٹ'])
+      expect(specialCharacters(title)).toEqual([]);
+    expect(checkMetaUrl('https://meta.wikimedia.org/wiki/A%25_of_editors').ok).toBe(true);
+  });
+});
+
+describe('addresses of meta pages', () => {
+  it('writes spaces as underscores and percent-encodes what a mail client could cut at', () => {
+    expect(metaPageUrl('Wikimedia Affiliates Data Portal/Reports')).toBe(
+      'https://meta.wikimedia.org/wiki/Wikimedia_Affiliates_Data_Portal/Reports',
+    );
+    expect(metaPageUrl("Group (Pakistan)/Editors' report")).toBe(
+      'https://meta.wikimedia.org/wiki/Group_%28Pakistan%29/Editors%27_report',
+    );
+    expect(metaPageUrl('Talk:ویکی?')).toBe(
+      'https://meta.wikimedia.org/wiki/Talk:%D9%88%DB%8C%DA%A9%DB%8C%3F',
+    );
+  });
+
+  it('reads back, through the report address check, as the same title', () => {
+    for (const title of ['Wikimedia due/Reports/2026', 'Group (Pakistan)/100% done?', 'ویکی/رپورٹ'])
+      expect(checkMetaUrl(metaPageUrl(title))).toEqual({ ok: true, title });
+  });
+
+  it("links to the Affiliates Data Portal's Reports page unless configured otherwise", () => {
+    expect(reportsPageUrl()).toBe('https://meta.wikimedia.org/wiki/Wikimedia_Affiliates_Data_Portal/Reports');
   });
 });
 

@@ -2,7 +2,7 @@
 export default {
   'report.title': 'Submit your annual report',
   'report.intro':
-    'Post your annual activity report on meta-wiki, link it from the meta Reports page or your group page, then tell us where it is.',
+    "Post your annual activity report on meta-wiki as a subpage of your group's meta page, link it from the meta Reports page ({reportsPage}) or from your group page, then tell us where it is.",
   'report.affiliate': 'Affiliate',
   'report.periodToCover': 'Period the report must cover',
   'report.periodToCoverValue': '{start} to {end}',
@@ -24,20 +24,26 @@ export default {
   'report.rejected.back': 'Back to the form',
   'report.received.title': 'Report received',
   'report.received.pending':
-    'We have stored your report. We are now checking on meta-wiki that the page exists and is linked from the Reports page or your group page; you will get an email when it is accepted. Nothing more is needed from you unless we write.',
+    'We have stored your report. We are checking on meta-wiki that the page exists, belongs to your group and is linked from the Reports page ({reportsPage}) or your group page; you will get an email when it is accepted.',
+  'report.received.missing': 'Still to do on meta-wiki:',
+  'report.received.nothingMissing': 'Nothing more is needed from you unless we write.',
+  'report.missing.page_missing':
+    'The page {reportUrl} does not exist yet: publish the report at that address, or submit the address where it is.',
+  'report.missing.not_listed':
+    'Add a link to this page from the Reports page {reportsPage}, or from your group page {groupPage}.',
+  'report.missing.not_tied':
+    'The page is not tied to {group}: make it a subpage of your group page {groupPage} (a title starting with "{groupTitle}/"), or link it from there.',
+  'report.missing.not_tied_no_group_page':
+    'The page is not tied to {group}: we have no meta-wiki page on record for your group ({groupPage}). Ask the organizers to record it, then link the report from it.',
   'report.accepted.title': 'Report accepted',
   'report.accepted.body':
     'Your report for {start} to {end} has been verified on meta-wiki and accepted. Thank you.',
   'report.duplicate': 'We already had this report; nothing was submitted twice.',
   'report.email.received.subject': 'We received your annual report',
   'report.email.received.body':
-    'Dear {name},\n\nWe received your annual report for {start} to {end} ({url}).\n\nWhat happens next: we check on meta-wiki that the page exists and is linked from the meta Reports page or your group page. {detail} We will try again automatically and email you as soon as it is accepted.\n\nWikimedia Community User Group Pakistan',
+    'Dear {name},\n\nWe received your annual report for {start} to {end} ({url}).\n\nWhat happens next: we check on meta-wiki that the page exists, belongs to your group (a subpage of your group page {groupPage}, or linked from it or to it) and is linked from the Reports page {reportsPage} or from your group page. {detail}\n\nWe will try again automatically and email you as soon as it is accepted.\n\nWikimedia Community User Group Pakistan',
   'report.email.detail.meta_unavailable': 'meta-wiki did not answer just now.',
-  'report.email.detail.page_missing':
-    'We could not find the page yet; please make sure it is published at that address.',
-  'report.email.detail.not_linked':
-    'The page exists but is not yet linked from the meta Reports page or your group page; please add the link.',
-  'report.email.detail.pending': '',
+  'report.email.detail.missing': 'Still to do on meta-wiki:\n{items}',
   'report.email.accepted.subject': 'Your annual report has been accepted',
   'report.email.accepted.body':
     'Dear {name},\n\nYour annual report for {start} to {end} has been verified on meta-wiki and accepted.\n\nReport: {url}\n\nWikimedia Community User Group Pakistan',
