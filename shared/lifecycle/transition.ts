@@ -476,7 +476,8 @@ function reportRejected(
     audience: 'contacts',
     period: event.period,
     since: ctx.now.toISOString(),
-    ref: event.reportId,
+    // A report can be corrected, resubmitted and rejected again: each rejection is its own email.
+    ref: `${event.reportId}@${ctx.now.toISOString()}`,
     vars: { reason: event.reason, reportUrl: event.reportUrl },
   };
   let next: LifecycleState = { ...state, pendingReports, owed: [...state.owed, notice] };

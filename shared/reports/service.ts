@@ -27,6 +27,7 @@ import {
   getReport,
   putReportOnce,
   type ReportRecord,
+  reopenReport,
   reportIdFor,
   updateReport,
   type VerificationState,
@@ -97,6 +98,22 @@ export async function submitReport(
     // finish it now: every step below is idempotent.
     if (report.status === 'accepted')
       return { created, affiliate, report: await finishAcceptance(deps, affiliate, report, input.who) };
+    if (report.status === 'rejected') {
+      // Corrected at the same address after an organizer's rejection: a fresh check.
+      const reopened = await reopenReport(report, { ...input.submission, at: now, who: input.who });
+      if (reopened) {
+        await appendTimeline(affiliate.id, {
+          what: 'report_resubmitted',
+          who: input.who,
+          data: { reportId, period, metaUrl: reopened.metaUrl },
+        });
+        return {
+          created,
+          affiliate,
+          report: await verifyReport(deps, { affiliateId: affiliate.id, reportId }, affiliate),
+        };
+      }
+    }
     if (report.verification.attempts === 0)
       return {
         created,

@@ -172,6 +172,47 @@ export async function markRejected(
   }
 }
 
+/**
+ * A rejected report submitted again (the group corrected the page at the same address):
+ * received once more, with the new text and period, and checked from the start.
+ */
+export async function reopenReport(
+  report: ReportRecord,
+  change: Pick<ReportRecord, 'periodStart' | 'periodEnd' | 'text' | 'financialReportUrl'> & {
+    at: string;
+    who: string;
+  },
+): Promise<ReportRecord | undefined> {
+  try {
+    const out = await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName('affiliates'),
+        Key: { pk: report.pk, sk: report.sk },
+        UpdateExpression:
+          'SET #s = :received, periodStart = :ps, periodEnd = :pe, #t = :text, verification = :v, #h = list_append(#h, :h)' +
+          (change.financialReportUrl ? ', financialReportUrl = :f' : ' REMOVE financialReportUrl'),
+        ConditionExpression: '#s = :rejected',
+        ExpressionAttributeNames: { '#s': 'status', '#h': 'history', '#t': 'text' },
+        ExpressionAttributeValues: {
+          ':received': 'received',
+          ':rejected': 'rejected',
+          ':ps': change.periodStart,
+          ':pe': change.periodEnd,
+          ':text': change.text,
+          ...(change.financialReportUrl ? { ':f': change.financialReportUrl } : {}),
+          ':v': { state: 'pending', attempts: 0 },
+          ':h': [{ at: change.at, what: 'resubmitted', who: change.who }],
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return out.Attributes as ReportRecord;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    return undefined;
+  }
+}
+
 export type ChecklistStep = 'report_posted' | 'group_page_updated' | 'wikimedia_l_told';
 export interface Confirmation {
   who: string;

@@ -217,6 +217,17 @@ describe('a report pending at the removal date', () => {
     const page = await fetch(link);
     expect(page.status).toBe(200);
     expect(await page.text()).not.toMatch(/expired/i);
+
+    // The group corrects the page at the same address and sends it again with that link:
+    // checked afresh, accepted, and the group goes to reinstatement review.
+    meta.pages.set('Wikimedia quiet/Reports/2026', { linkedFrom: ['Wikimedia quiet'] });
+    const again = await stack.api('/affiliates/quiet/reports', {
+      json: goodReport('Wikimedia quiet/Reports/2026'),
+      headers: { authorization: `Bearer ${tokenOf(link)}` },
+    });
+    expect(again.status).toBeLessThan(300);
+    expect(((await again.json()) as { report: { status: string } }).report.status).toBe('accepted');
+    expect((await affiliateStatus(stack, 'quiet')).status).toBe('reinstatement_review');
   });
 });
 
