@@ -39,7 +39,7 @@ export function plannedSteps(
   for (let i = 0; i <= ACTIONS.length; i++) {
     const next = nextAction(current, ctx.timeZone);
     if (!next) break;
-    const at = next.at > ctx.now ? next.at : ctx.now;
+    const at = new Date(Math.max(next.at.getTime(), ctx.now.getTime()));
     if (until && at > until) break;
     const out = transition(current, { kind: 'tick' }, { now: at, timeZone: ctx.timeZone });
     if (out.ignored) break;
