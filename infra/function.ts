@@ -5,7 +5,7 @@
 // log group with a retention; X-Ray tracing. Memory and timeout come from the
 // FunctionDef, whose `sizing` reason becomes the function's description.
 
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -82,6 +82,20 @@ export class AppFunction extends Construct {
         // bundle then holds only the clients it imports, ESM and tree-shaken.
         externalModules: [],
         banner: REQUIRE_SHIM,
+        // Files the handler reads at run time (the Urdu font), copied beside the bundle.
+        ...(def.files?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  def.files!.map(
+                    (f) =>
+                      `mkdir -p "${dirname(`${outputDir}/${f.to}`)}" && cp "${inputDir}/${f.from}" "${outputDir}/${f.to}"`,
+                  ),
+              },
+            }
+          : {}),
       },
     });
   }

@@ -3,54 +3,12 @@
 // without JavaScript, in every catalogue language, right to left where the language is.
 
 import type { FieldProblem } from '../errors.ts';
-import { html, type Markup, trusted } from '../html/template.ts';
+import { bidiText, page } from '../html/layout.ts';
+import { html, type Markup } from '../html/template.ts';
 import { languageInfo, type MessageKey, supportedLanguages, t } from '../i18n/index.ts';
 import { type ApplicationKind, HONEYPOT_FIELD, isCountryCode, STATEMENT_MAX } from './schema.ts';
 
-const STYLE = `
-body{font-family:system-ui,"Noto Nastaliq Urdu","Noto Naskh Arabic",sans-serif;line-height:1.6;margin:0;color:#1b1b1b;background:#fafafa}
-header,main{max-width:42rem;margin:0 auto;padding:1rem}
-header{border-bottom:1px solid #ccc}
-.site{font-weight:600;margin:0}
-nav ul{list-style:none;padding:0;margin:.25rem 0;display:flex;gap:1rem;flex-wrap:wrap}
-a{color:#0645ad}
-a:focus,input:focus,select:focus,textarea:focus,button:focus{outline:3px solid #fc0;outline-offset:2px}
-.field{margin:1.25rem 0}
-label{display:block;font-weight:600}
-.hint{color:#555;margin:.1rem 0;font-size:.95rem}
-.error-text{color:#b00020;font-weight:600;margin:.1rem 0}
-.invalid input,.invalid select,.invalid textarea{border:2px solid #b00020}
-input,select,textarea{font:inherit;padding:.4rem;width:100%;max-width:30rem;box-sizing:border-box;border:1px solid #767676}
-textarea{min-height:8rem}
-button{font:inherit;padding:.5rem 1.25rem;background:#006644;color:#fff;border:0;border-radius:3px;cursor:pointer}
-.summary{border:3px solid #b00020;padding:.5rem 1rem;margin:1rem 0;background:#fff}
-.notice{border-inline-start:5px solid #006644;padding:.5rem 1rem;background:#fff}
-.hp{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-.optional{font-weight:normal;color:#555}
-`;
-
-function layout(
-  lang: string,
-  title: string,
-  content: Markup,
-  languageHref: (code: string) => string,
-): string {
-  const { dir } = languageInfo(lang);
-  const languages = supportedLanguages().filter((l) => l.code !== lang);
-  return html`<!doctype html>
-<html lang="${lang}" dir="${dir}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title} · ${t(lang, 'common.siteName')}</title><style>${trusted(STYLE)}</style></head>
-<body>
-<header><p class="site">${t(lang, 'common.siteName')}</p>
-<nav aria-label="${t(lang, 'common.languages')}">${t(lang, 'common.languages')}:
-<ul>${languages.map(
-    (l) =>
-      html`<li><a href="${languageHref(l.code)}" lang="${l.code}" hreflang="${l.code}" dir="${l.dir}">${l.name}</a></li>`,
-  )}</ul></nav></header>
-<main id="main">${content}</main>
-</body></html>`.value;
-}
+const layout = page;
 
 export interface FormState {
   lang: string;
@@ -198,8 +156,8 @@ function fieldHtml(spec: FieldSpec, state: FormState): Markup {
   }
   return html`<div class="field${error ? ' invalid' : ''}">
 <label for="${id}">${t(lang, spec.label)} <span class="optional">(${t(lang, spec.optional ? 'application.optional' : 'application.required')})</span></label>
-${spec.hint ? html`<p class="hint" id="${id}-hint">${t(lang, spec.hint)}</p>` : ''}
-${error ? html`<p class="error-text" id="${id}-error">${error.message}</p>` : ''}
+${spec.hint ? html`<p class="hint" id="${id}-hint">${bidiText(lang, t(lang, spec.hint))}</p>` : ''}
+${error ? html`<p class="error-text" id="${id}-error">${bidiText(lang, error.message)}</p>` : ''}
 ${control}
 </div>`;
 }

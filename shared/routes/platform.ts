@@ -1,5 +1,6 @@
 // Routes every deployment has, whatever the features: health and the API description.
 
+import { ASSETS } from '../assets.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
 
 export const platformFunctions: FunctionDef[] = [
@@ -10,6 +11,15 @@ export const platformFunctions: FunctionDef[] = [
     timeoutSeconds: 5,
     sizing: 'two cheap calls; short timeout so a hung dependency shows as unhealthy quickly',
     uses: { tables: [{ table: 'applications', access: 'read' }], sendsMail: true },
+  },
+  {
+    name: 'static-assets',
+    description: 'Serves the few files the pages load from our origin (the Urdu font).',
+    memoryMb: 256,
+    timeoutSeconds: 5,
+    sizing: 'one file read once per container; replies are cached by browsers for a year',
+    uses: { tables: [] },
+    files: ASSETS.map((a) => ({ from: `node_modules/${a.packageFile}`, to: `assets/${a.name}` })),
   },
   {
     name: 'openapi',
@@ -29,6 +39,14 @@ export const platformRoutes: RouteDef[] = [
     access: 'public',
     summary: 'Whether DynamoDB and SES answer.',
     responses: { 200: 'Every dependency answers.', 503: 'At least one dependency does not answer.' },
+  },
+  {
+    method: 'GET',
+    path: '/assets/{name}',
+    function: 'static-assets',
+    access: 'public',
+    summary: 'A file the pages load (the Urdu font), cached for a year.',
+    responses: { 200: 'The file.', 404: 'No such file.' },
   },
   {
     method: 'GET',

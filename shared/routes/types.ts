@@ -21,6 +21,8 @@ export interface FunctionDef {
     schedules?: boolean;
     secrets?: ('cnicHmac' | 'reportLink')[];
   };
+  /** Files copied beside the bundle (paths from the project root -> inside the bundle). */
+  files?: { from: string; to: string }[];
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -26,7 +26,9 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<TestBrowser> {
+export async function launchBrowser(
+  options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {},
+): Promise<TestBrowser> {
   const executablePath = await chromiumPath();
   const profile = await mkdtemp(join(tmpdir(), 'chromium-'));
   // Playwright takes the profile directory as the persistent context, not as an argument.
@@ -34,6 +36,7 @@ export async function launchBrowser(options: { javaScriptEnabled?: boolean } = {
     executablePath,
     headless: true,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    bypassCSP: options.bypassCSP ?? false,
     args: [
       '--headless',
       '--no-sandbox',

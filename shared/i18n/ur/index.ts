@@ -1,9 +1,10 @@
 // Urdu (right to left). Missing keys fall back to English.
 import type en from '../en/index.ts';
+import affiliates from './affiliates.ts';
 import application from './application.ts';
 import common from './common.ts';
 import notices from './notices.ts';
 import report from './report.ts';
 
-const ur: Partial<typeof en> = { ...common, ...application, ...report, ...notices };
+const ur: Partial<typeof en> = { ...common, ...affiliates, ...application, ...report, ...notices };
 export default ur;
