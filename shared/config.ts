@@ -15,6 +15,8 @@ export interface Config {
   mail: {
     from: string;
     organizers: string;
+    /** Where people write back: the Reply-To of every email, shown on pages and in sign-offs. */
+    contact: string;
     wikimediaL: string;
     configurationSet?: string;
   };
@@ -95,6 +97,7 @@ export function loadConfig(env: Env): Config {
     mail: {
       from: need('MAIL_FROM', 'noreply@wikimedia.pk.example'),
       organizers: need('ORGANIZERS_EMAIL', 'organizers@wikimedia.pk.example'),
+      contact: env.CONTACT_EMAIL || need('ORGANIZERS_EMAIL', 'organizers@wikimedia.pk.example'),
       wikimediaL: need('WIKIMEDIA_L_EMAIL', 'wikimedia-l@lists.wikimedia.example'),
       configurationSet: env.SES_CONFIGURATION_SET || undefined,
     },

@@ -6,8 +6,8 @@ import { type CalendarDay, parsePeriodKey, periodKey } from '../affiliates/model
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
 import { addDays, dayIn, formatDay, instantAt } from '../dates.ts';
-import { escapeHtml } from '../http/respond.ts';
 import { catalogues, languageInfo, type MessageKey, t } from '../i18n/index.ts';
+import { emailDocument, emailHtml, signoff, subjectWithName } from '../mail/format.ts';
 import { sendOnce } from '../mail/outbox.ts';
 import { sesMailer } from '../mail/ses.ts';
 import { metric } from '../metrics.ts';
@@ -86,8 +86,10 @@ function languagesFor(
 ): string[] {
   if (audience !== 'contacts') return ['en'];
   const key = `notice.${kind}.body` as MessageKey;
-  const others = affiliate.languages.filter((l) => l !== 'en' && catalogues[l]?.messages[key] !== undefined);
-  return ['en', ...new Set(others)];
+  const readable = affiliate.languages.filter((l) => catalogues[l]?.messages[key] !== undefined);
+  // The group's first language leads (its subject too); English is always there, as the
+  // working language of reports.
+  return [...new Set([...readable, 'en'])];
 }
 
 export interface RenderedNotice {
@@ -129,30 +131,25 @@ export async function renderNotice(affiliate: AffiliateRecord, notice: OwedNotic
     if (notice.kind === 'report_rejected') vars.nextStep = nextStepAfterRejection(affiliate, lang, vars);
     const body = t(lang, `notice.${notice.kind}.body` as MessageKey, vars);
     const paragraphs =
-      notice.audience === 'contacts'
-        ? [t(lang, 'notice.greeting', vars), body, t(lang, 'notice.signoff', vars)]
-        : [body];
-    return {
-      lang,
-      subject: t(lang, `notice.${notice.kind}.subject` as MessageKey, vars),
-      text: paragraphs.join('\n\n'),
-    };
+      notice.audience === 'contacts' ? [t(lang, 'notice.greeting', vars), body, signoff(lang)] : [body];
+    return { lang, vars, text: paragraphs.join('\n\n') };
   });
-  const subject = sections.map((s) => s.subject).join(' / ');
+  // One subject, in the recipient's first language, naming the group once.
+  const first = sections[0]!;
+  const subjectKey = `notice.${notice.kind}.subject` as MessageKey;
+  const subject = subjectWithName(
+    (name) => t(first.lang, subjectKey, { ...first.vars, name }),
+    affiliate.name,
+  );
   const text = sections.map((s) => s.text).join('\n\n----------\n\n');
-  const html = `<!doctype html><html lang="en"><body>${sections.map((s) => toHtml(s.lang, s.text)).join('<hr>')}</body></html>`;
+  const html = emailDocument(
+    sections.map((s) =>
+      emailHtml(s.lang, s.text, (url) =>
+        url === reportLink ? t(s.lang, 'email.button.reportLink') : undefined,
+      ),
+    ),
+  );
   return { subject, text, html };
-}
-
-const URL_RE = /(https?:\/\/[^\s<>()]+)/g;
-
-function toHtml(lang: string, text: string): string {
-  const { dir } = languageInfo(lang);
-  const paragraphs = text
-    .split(/\n{2,}/)
-    .map((p) => `<p>${escapeHtml(p).replace(URL_RE, '<a href="$1">$1</a>').replace(/\n/g, '<br>')}</p>`)
-    .join('\n');
-  return `<div lang="${lang}" dir="${dir}">${paragraphs}</div>`;
 }
 
 /**

@@ -40,7 +40,8 @@ export async function sendThroughSes(email: OutgoingEmail): Promise<{ messageId:
     new SendEmailCommand({
       FromEmailAddress: c.mail.from,
       Destination: { ToAddresses: email.to },
-      ReplyToAddresses: email.replyTo,
+      // Replies reach people: the organizers' contact address unless the email names another.
+      ReplyToAddresses: email.replyTo ?? [c.mail.contact],
       ConfigurationSetName: c.mail.configurationSet,
       EmailTags: Object.entries(email.tags ?? {}).map(([Name, Value]) => ({
         Name,

@@ -6,6 +6,7 @@ import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
 import { html, linkedText } from '../html/template.ts';
 import { isSupported, languageInfo, type MessageKey, t } from '../i18n/index.ts';
+import { emailDocument, emailHtml, signoff, subjectWithName } from '../mail/format.ts';
 import { sendOnce } from '../mail/outbox.ts';
 import { sesMailer } from '../mail/ses.ts';
 import { reportsPageUrl } from './meta-url.ts';
@@ -24,22 +25,10 @@ export function formatDay(day: string, lang = 'en'): string {
   }).format(date);
 }
 
-/** English always (the working language of reports), then each other language the group reads. */
+/** The group's languages, its first one leading; English always (the working language of reports). */
 function languagesOf(affiliate: AffiliateView): string[] {
-  const others = (affiliate.languages ?? []).filter((l) => l !== 'en' && isSupported(l));
-  return ['en', ...new Set(others)];
-}
-
-/** Paragraphs at blank lines, line breaks kept, every address a link. */
-function toHtml(lang: string, text: string): string {
-  const { dir } = languageInfo(lang);
-  const paragraphs = text
-    .split(/\n{2,}/)
-    .map(
-      (p) => html`<p>${p.split('\n').map((line, i) => html`${i ? html`<br>` : ''}${linkedText(line)}`)}</p>`,
-    )
-    .join('\n');
-  return `<div lang="${lang}" dir="${dir}">${paragraphs}</div>`;
+  const readable = (affiliate.languages ?? []).filter((l) => isSupported(l));
+  return [...new Set([...readable, 'en'])];
 }
 
 async function send(
@@ -54,16 +43,14 @@ async function send(
   if (!affiliate.contactEmails?.length) return 'no_recipients' as const;
   const parts = languagesOf(affiliate).map((lang) => ({
     lang,
-    text: t(lang, bodyKey, { name: affiliate.name, ...vars(lang) }).replace(/ {2,}/g, ' '),
+    text: `${t(lang, bodyKey, { name: affiliate.name, ...vars(lang) }).replace(/ {2,}/g, ' ')}\n\n${signoff(lang)}`,
   }));
   return sendOnce({ mailer: sesMailer, clock }, key, {
     to: affiliate.contactEmails,
-    subject: parts
-      .map((p) => t(p.lang, subjectKey))
-      .filter((s, i, all) => all.indexOf(s) === i)
-      .join(' / '),
+    // In the group's first language only.
+    subject: subjectWithName((name) => t(parts[0]!.lang, subjectKey, { name }), affiliate.name),
     text: parts.map((p) => p.text).join('\n\n---\n\n'),
-    html: parts.map((p) => toHtml(p.lang, p.text)).join('\n<hr>\n'),
+    html: emailDocument(parts.map((p) => emailHtml(p.lang, p.text, () => undefined))),
     tags: { kind, affiliate: affiliate.id },
   });
 }
@@ -136,7 +123,7 @@ export function sendGaveUpToOrganizers(clock: Clock, affiliate: AffiliateView, r
     to: [config().mail.organizers],
     subject: `Report needs a look: ${affiliate.name}`,
     text,
-    html: toHtml('en', text),
+    html: emailDocument([emailHtml('en', text, () => undefined)]),
     tags: { kind: 'report_verification_gave_up', affiliate: affiliate.id },
   });
 }

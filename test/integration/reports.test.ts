@@ -296,7 +296,7 @@ describe('a page on the Reports page that belongs to another affiliate', () => {
     expect(html).toContain(
       'data-code="not_tied" data-link="https://meta.wikimedia.org/wiki/Wikimedia_other"',
     );
-    expect(html).toContain('<a href="https://meta.wikimedia.org/wiki/Wikimedia_other" dir="ltr">');
+    expect(html).toContain('<a href="https://meta.wikimedia.org/wiki/Wikimedia_other" dir="ltr"');
   });
 });
 
@@ -318,7 +318,7 @@ describe('a report whose page never appears on meta-wiki', () => {
       'The page https://meta.wikimedia.org/wiki/Wikimedia_never/Reports/2026 does not exist yet',
     );
     expect(received?.body.html).toContain(
-      '<a href="https://meta.wikimedia.org/wiki/Wikimedia_never/Reports/2026" dir="ltr">',
+      '<a href="https://meta.wikimedia.org/wiki/Wikimedia_never/Reports/2026" dir="ltr"',
     );
   });
 });

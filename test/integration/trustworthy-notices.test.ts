@@ -251,3 +251,29 @@ describe('setting a new removal date', () => {
     ).toBe(400);
   });
 });
+
+describe('every email of the year', () => {
+  it('fits an inbox line, names the group once, has a Reply-To and one sign-off, and a button for the link', async () => {
+    const all = await stack.emails();
+    const toGroups = all.filter((m) => m.destination.to.some((to) => to.endsWith('@groups.example.org')));
+    expect(toGroups.length).toBeGreaterThan(10);
+    for (const m of all) {
+      expect(m.subject.length, m.subject).toBeLessThanOrEqual(80);
+      expect((m as StoredEmail & { replyTo?: string[] }).replyTo).toEqual([
+        'organizers@wikimedia.pk.example',
+      ]);
+    }
+    for (const m of toGroups) {
+      // English first and the Urdu section after it: the subject is in the first only.
+      expect(m.subject).not.toMatch(/[\u0600-\u06ff]/);
+      expect(m.subject.split('Wikimedia ').length - 1, m.subject).toBeLessThanOrEqual(1);
+      expect(m.body.text).toContain('The organizers, Wikimedia Community User Group Pakistan');
+      if (/report\?token=/.test(m.body.text ?? '')) {
+        expect(m.body.html).toMatch(
+          /<a href="http[^"]+report\?token=[^"]+" style="[^"]+">Open your report page<\/a>/,
+        );
+        expect(m.body.html).toMatch(/word-break:break-all/);
+      }
+    }
+  });
+});

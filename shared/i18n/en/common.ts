@@ -2,4 +2,6 @@
 export default {
   'common.languages': 'Read this page in',
   'common.siteName': 'Wikimedia Community User Group Pakistan',
+  'common.signoff': 'With thanks,\nThe organizers, Wikimedia Community User Group Pakistan\n{contact}',
+  'email.button.reportLink': 'Open your report page',
 };

@@ -2,7 +2,6 @@
 // a blank line; {placeholders} are filled in by shared/lifecycle/notices.ts.
 export default {
   'notice.greeting': 'Dear {name} contacts,',
-  'notice.signoff': 'With thanks,\nThe affiliate compliance team',
   'notice.first_reminder.subject': '{name}: annual report due on {dueDate}',
   'notice.first_reminder.body':
     'Your agreement for {periodStart} to {periodEnd} ends, and its annual activity report is due on {dueDate}.\n\nThe report covers the whole period, is written in English, is posted on Meta-Wiki as a subpage of your group page ({metaPage}), and is linked from the Reports page ({reportsPage}). When it is ready, send us its address with your personal report link:\n{reportLink}\n\nA report accepted by {dueDate} renews the agreement for the next twelve months.',
@@ -30,8 +29,7 @@ export default {
   'notice.removal_held.subject': '{name}: your report is being looked at',
   'notice.removal_held.body':
     'The removal date {removalDate} has come while your annual report for {periodStart} to {periodEnd} is still being checked. Your group stays on the affiliates page and nothing is announced while the organizers look at your report; they will write to you with their decision.\n\nIf you need to correct the report, use your personal report link:\n{reportLink}',
-  'notice.removal_held_organizers.subject':
-    'Decision needed: {name} reached its removal date with a report pending',
+  'notice.removal_held_organizers.subject': 'Decision needed: {name}, removal held',
   'notice.removal_held_organizers.body':
     'Hello organizers,\n\n{name} ({affiliateId}) reached its removal date, {removalDate}, with a report for {periodStart} to {periodEnd} received but not yet accepted. Nothing has been removed or announced. Please decide: accept the report, reject it with a reason (the removal is then set again 14 days on), or set a new removal date.\n\nThe affiliate, its reports and its timeline: {adminLink}',
   'notice.report_rejected.subject': '{name}: your annual report could not be accepted',

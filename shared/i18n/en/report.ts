@@ -41,10 +41,10 @@ export default {
   'report.duplicate': 'We already had this report; nothing was submitted twice.',
   'report.email.received.subject': 'We received your annual report',
   'report.email.received.body':
-    'Dear {name},\n\nWe received your annual report for {start} to {end} ({url}).\n\nWhat happens next: we check on meta-wiki that the page exists, belongs to your group (a subpage of your group page {groupPage}, or linked from it or to it) and is linked from the Reports page {reportsPage} or from your group page. {detail}\n\nWe will try again automatically and email you as soon as it is accepted.\n\nWikimedia Community User Group Pakistan',
+    'Dear {name},\n\nWe received your annual report for {start} to {end} ({url}).\n\nWhat happens next: we check on meta-wiki that the page exists, belongs to your group (a subpage of your group page {groupPage}, or linked from it or to it) and is linked from the Reports page {reportsPage} or from your group page. {detail}\n\nWe will try again automatically and email you as soon as it is accepted.',
   'report.email.detail.meta_unavailable': 'meta-wiki did not answer just now.',
   'report.email.detail.missing': 'Still to do on meta-wiki:\n{items}',
   'report.email.accepted.subject': 'Your annual report has been accepted',
   'report.email.accepted.body':
-    'Dear {name},\n\nYour annual report for {start} to {end} has been verified on meta-wiki and accepted.\n\nReport: {url}\n\nWikimedia Community User Group Pakistan',
+    'Dear {name},\n\nYour annual report for {start} to {end} has been verified on meta-wiki and accepted.\n\nReport: {url}',
 };

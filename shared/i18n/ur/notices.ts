@@ -1,7 +1,6 @@
 // Urdu notices to affiliate contacts. Wikimedia-l announcements stay in English.
 export default {
   'notice.greeting': '{name} کے محترم رابطہ کاران،',
-  'notice.signoff': 'شکریہ کے ساتھ،\nالحاق تعمیل ٹیم',
   'notice.first_reminder.subject': '{name}: سالانہ رپورٹ کی آخری تاریخ {dueDate}',
   'notice.first_reminder.body':
     '{periodStart} سے {periodEnd} تک کے معاہدے کی سالانہ سرگرمی رپورٹ {dueDate} تک جمع ہونی ہے۔\n\nرپورٹ پوری مدت کا احاطہ کرے، انگریزی میں ہو، میٹا ویکی پر آپ کے گروپ کے صفحے ({metaPage}) کے ذیلی صفحے کے طور پر شائع ہو، اور Reports صفحے ({reportsPage}) سے منسلک ہو۔ تیار ہونے پر اپنا ذاتی ربط استعمال کریں:\n{reportLink}\n\n{dueDate} تک منظور شدہ رپورٹ معاہدے کو اگلے بارہ ماہ کے لیے تجدید کر دیتی ہے۔',
