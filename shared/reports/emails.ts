@@ -4,7 +4,6 @@
 import type { AffiliateView } from '../affiliates/model.ts';
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
-import { html, linkedText } from '../html/template.ts';
 import { isSupported, languageInfo, type MessageKey, t } from '../i18n/index.ts';
 import { emailDocument, emailHtml, signoff, subjectWithName } from '../mail/format.ts';
 import { sendOnce } from '../mail/outbox.ts';
