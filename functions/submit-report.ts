@@ -40,7 +40,7 @@ export const handler = httpHandler(async (event) => {
   } else {
     const link = await checkLink(token, affiliateId, clock);
     if (!link.ok) {
-      if (asForm) return html(401, badLinkPage(lang, link.problem));
+      if (asForm) return html(401, badLinkPage(lang, link.problem, affiliateId));
       throw linkRefused(link.problem);
     }
     agreement = link.agreement;
@@ -80,7 +80,8 @@ export const handler = httpHandler(async (event) => {
     const { created, report } = outcome;
     // What meta-wiki does not show yet, each with the page to fix it on.
     const missing = missingItems(lang, report, outcome.affiliate);
-    if (asForm) return html(created ? 201 : 200, resultPage(lang, report, created, missing));
+    if (asForm)
+      return html(created ? 201 : 200, resultPage({ lang, affiliateId, token }, report, created, missing));
     return json(created ? 201 : 200, {
       report: { reportId: report.reportId, status: report.status, verification: report.verification },
       created,

@@ -1,28 +1,35 @@
-// The HTML pages of the personal report link: the form, a link that does not work, and
-// the result of a submission (accepted, received, or the list of what to fix).
-// Plain server-rendered HTML, no scripts, in the visitor's language.
+// The HTML pages of the personal report link: the form (each problem beside its field and
+// in a summary above), a link that does not work, the result of a submission, and what a
+// reopened link shows once a report is in (its status, and the form only where a new
+// submission makes sense). Server-rendered through the shared layout, no scripts, in the
+// visitor's language; every language link is a GET of the link's own page.
 
 import type { Agreement } from '../affiliates/model.ts';
 import type { FieldProblem } from '../errors.ts';
-import { html, linkedText } from '../html/template.ts';
-import { escapeHtml as e } from '../http/respond.ts';
-import { languageInfo, type MessageKey, supportedLanguages, t } from '../i18n/index.ts';
+import { bidiText, page } from '../html/layout.ts';
+import { html, linkedText, type Markup } from '../html/template.ts';
+import { type MessageKey, t } from '../i18n/index.ts';
 import { formatDay } from './emails.ts';
 import { reportsPageUrl } from './meta-url.ts';
 import type { MissingItem } from './missing.ts';
 import type { ReportRecord } from './store.ts';
 
-function layout(lang: string, title: string, body: string, langLinks?: (code: string) => string): string {
-  const info = languageInfo(lang);
-  const links = langLinks
-    ? `<nav aria-label="${e(t(lang, 'common.languages'))}">${e(t(lang, 'common.languages'))}: ${supportedLanguages()
-        .map(
-          (l) => `<a href="${e(langLinks(l.code))}" lang="${l.code}" hreflang="${l.code}">${e(l.name)}</a>`,
-        )
-        .join(' · ')}</nav>`
-    : '';
-  return `<!doctype html><html lang="${info.code}" dir="${info.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${e(title)}</title><style>body{font-family:system-ui,"Noto Nastaliq Urdu","Noto Naskh Arabic",sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5}label{display:block;margin-top:1rem;font-weight:600}input,textarea{width:100%;box-sizing:border-box;font:inherit}textarea{min-height:14rem}button{margin-top:1.5rem;font:inherit;padding:.5rem 1rem}.problems{color:#8b0000}</style></head><body>${links}<header><p>${e(t(lang, 'common.siteName'))}</p></header><main><h1>${e(title)}</h1>${body}</main></body></html>`;
+type FormField = 'periodStart' | 'periodEnd' | 'metaUrl' | 'text' | 'financialReportUrl';
+
+/** Where the personal link's page is, in another language: always a GET. */
+export const reportLinkPage = (affiliateId: string, token: string | undefined, lang: string) =>
+  `/affiliates/${encodeURIComponent(affiliateId)}/report?${token ? `token=${encodeURIComponent(token)}&` : ''}lang=${lang}`;
+
+export interface LinkContext {
+  lang: string;
+  affiliateId: string;
+  token?: string;
 }
+
+const frame = (ctx: LinkContext, title: string, content: Markup) =>
+  page(ctx.lang, title, html`<h1>${title}</h1>${content}`, (code) =>
+    reportLinkPage(ctx.affiliateId, ctx.token, code),
+  );
 
 export function reportFormPage(input: {
   lang: string;
@@ -30,67 +37,108 @@ export function reportFormPage(input: {
   affiliateName: string;
   agreement: Agreement;
   token: string;
-  values?: Partial<Record<'periodStart' | 'periodEnd' | 'metaUrl' | 'text' | 'financialReportUrl', string>>;
+  values?: Partial<Record<FormField, string>>;
   problems?: FieldProblem[];
+  /** Shown above the form: what the group already sent for this period. */
+  status?: Markup;
 }): string {
   const { lang, agreement } = input;
   const v = { periodStart: agreement.start, periodEnd: agreement.end, ...input.values };
   const action = `/affiliates/${encodeURIComponent(input.affiliateId)}/reports`;
-  const field = (name: keyof typeof v, key: MessageKey, type: string, extra = '') =>
-    `<label for="${name}">${e(t(lang, key))}</label><input id="${name}" name="${name}" type="${type}" dir="ltr" value="${e(v[name] ?? '')}" ${extra}>`;
-  const problems = input.problems?.length
-    ? `<section class="problems" role="alert"><h2>${e(t(lang, 'report.rejected.title'))}</h2><p>${e(t(lang, 'report.rejected.intro'))}</p><ul id="problems">${input.problems.map((p) => `<li data-field="${e(p.field)}">${e(p.message)}</li>`).join('')}</ul></section>`
+  const problems = input.problems ?? [];
+  const problemOf = (name: FormField) => problems.filter((p) => p.field === name);
+  const field = (name: FormField, key: MessageKey, type: string, control?: Markup, hint?: string) => {
+    const own = problemOf(name);
+    const described = [hint ? `${name}-hint` : '', own.length ? `${name}-error` : '']
+      .filter(Boolean)
+      .join(' ');
+    const attrs = html`id="${name}" name="${name}" ${described ? html`aria-describedby="${described}"` : ''} ${own.length ? html`aria-invalid="true"` : ''}`;
+    return html`<div class="field${own.length ? ' invalid' : ''}">
+<label for="${name}">${t(lang, key)}</label>
+${hint ? html`<p class="hint" id="${name}-hint">${bidiText(lang, hint)}</p>` : ''}
+${own.length ? html`<p class="error-text" id="${name}-error">${own.map((p) => bidiText(lang, p.message))}</p>` : ''}
+${control ?? html`<input ${attrs} type="${type}" dir="ltr" value="${v[name] ?? ''}" ${name === 'financialReportUrl' ? '' : html`required`}>`}
+</div>`;
+  };
+  const known = new Set<string>(['periodStart', 'periodEnd', 'metaUrl', 'text', 'financialReportUrl']);
+  const summary = problems.length
+    ? html`<div class="summary" role="alert" id="problems"><h2>${t(lang, 'report.rejected.title')}</h2><p>${t(lang, 'report.rejected.intro')}</p><ul>${problems.map(
+        (p) =>
+          html`<li data-field="${p.field}">${known.has(p.field) ? html`<a href="#${p.field}">${bidiText(lang, p.message)}</a>` : bidiText(lang, p.message)}</li>`,
+      )}</ul></div>`
     : '';
-  const body = `${problems}<p>${linkedText(t(lang, 'report.intro', { reportsPage: reportsPageUrl() }))}</p>
-<dl><dt>${e(t(lang, 'report.affiliate'))}</dt><dd id="affiliate">${e(input.affiliateName)}</dd>
-<dt>${e(t(lang, 'report.periodToCover'))}</dt><dd id="period">${e(t(lang, 'report.periodToCoverValue', { start: formatDay(agreement.start, lang), end: formatDay(agreement.end, lang) }))}</dd></dl>
-<p>${e(t(lang, 'report.rules'))}</p>
-<form method="post" action="${e(action)}" accept-charset="utf-8">
-<input type="hidden" name="token" value="${e(input.token)}"><input type="hidden" name="lang" value="${e(lang)}">
-${field('periodStart', 'report.periodStart', 'date', `required`)}
-${field('periodEnd', 'report.periodEnd', 'date', 'required')}
-${field('metaUrl', 'report.metaUrl', 'url', 'required placeholder="https://meta.wikimedia.org/wiki/..."')}
-<label for="text">${e(t(lang, 'report.text'))}</label><textarea id="text" name="text" dir="ltr" lang="en" required>${e(v.text ?? '')}</textarea>
+  const period = t(lang, 'report.periodToCoverValue', {
+    start: formatDay(agreement.start, lang),
+    end: formatDay(agreement.end, lang),
+  });
+  const textOwn = problemOf('text');
+  const content = html`${summary}${input.status ?? ''}
+<p>${linkedText(t(lang, 'report.intro', { reportsPage: reportsPageUrl() }))}</p>
+<dl><dt>${t(lang, 'report.affiliate')}</dt><dd id="affiliate"><span lang="en" dir="auto">${input.affiliateName}</span></dd>
+<dt>${t(lang, 'report.periodToCover')}</dt><dd id="period">${period}</dd></dl>
+<p>${t(lang, 'report.rules')}</p>
+<form method="post" action="${action}" accept-charset="utf-8" novalidate>
+<input type="hidden" name="token" value="${input.token}"><input type="hidden" name="lang" value="${lang}">
+${field('periodStart', 'report.periodStart', 'date', undefined, formatDay(agreement.start, lang))}
+${field('periodEnd', 'report.periodEnd', 'date', undefined, formatDay(agreement.end, lang))}
+${field('metaUrl', 'report.metaUrl', 'url')}
+${field(
+  'text',
+  'report.text',
+  'text',
+  html`<textarea id="text" name="text" dir="ltr" lang="en" required ${textOwn.length ? html`aria-invalid="true" aria-describedby="text-error"` : ''}>${v.text ?? ''}</textarea>`,
+)}
 ${field('financialReportUrl', 'report.financialReportUrl', 'url')}
-<button type="submit">${e(t(lang, 'report.submit'))}</button>
+<button type="submit">${t(lang, 'report.submit')}</button>
 </form>`;
-  return layout(
-    lang,
+  return frame(
+    { lang, affiliateId: input.affiliateId, token: input.token },
     t(lang, 'report.title'),
-    body,
-    (code) => `?token=${encodeURIComponent(input.token)}&lang=${code}`,
+    content,
   );
 }
 
-export function badLinkPage(lang: string, problem: 'expired' | 'invalid'): string {
-  return layout(
-    lang,
+export function badLinkPage(lang: string, problem: 'expired' | 'invalid', affiliateId = ''): string {
+  return frame(
+    { lang, affiliateId },
     t(lang, 'report.badLink.title'),
-    `<p id="reason">${e(t(lang, problem === 'expired' ? 'report.badLink.expired' : 'report.badLink.invalid'))}</p>`,
+    html`<p id="reason">${t(lang, problem === 'expired' ? 'report.badLink.expired' : 'report.badLink.invalid')}</p>`,
   );
+}
+
+/** What a report in this period has come to, as a block for the result page and the reopened link. */
+export function reportStatus(lang: string, report: ReportRecord, missing: MissingItem[]): Markup {
+  const dates = { start: formatDay(report.periodStart, lang), end: formatDay(report.periodEnd, lang) };
+  const said =
+    report.status === 'accepted'
+      ? t(lang, 'report.accepted.body', dates)
+      : report.status === 'rejected'
+        ? t(lang, 'report.status.rejected', { reason: report.rejection?.reason ?? '' })
+        : t(lang, 'report.received.pending', { reportsPage: reportsPageUrl() });
+  const todo = missing.length
+    ? html`<section id="missing"><p>${t(lang, 'report.received.missing')}</p><ul>${missing.map(
+        (m) => html`<li data-code="${m.code}" data-link="${m.link}">${linkedText(m.message)}</li>`,
+      )}</ul></section>`
+    : report.status === 'received'
+      ? html`<p>${t(lang, 'report.received.nothingMissing')}</p>`
+      : '';
+  return html`<div class="notice" id="status" data-status="${report.status}"><p id="outcome" data-status="${report.status}">${linkedText(said)}</p>${todo}
+<p><a href="${report.metaUrl}" dir="ltr">${report.metaUrl}</a></p></div>`;
 }
 
 /** The outcome of a submission; a received report lists what meta-wiki does not show yet. */
 export function resultPage(
-  lang: string,
+  ctx: LinkContext,
   report: ReportRecord,
   created: boolean,
   missing: MissingItem[],
 ): string {
   const accepted = report.status === 'accepted';
-  const dates = { start: formatDay(report.periodStart, lang), end: formatDay(report.periodEnd, lang) };
-  const outcome = accepted
-    ? t(lang, 'report.accepted.body', dates)
-    : t(lang, 'report.received.pending', { reportsPage: reportsPageUrl() });
-  const todo = missing.length
-    ? html`<section id="missing"><p>${t(lang, 'report.received.missing')}</p><ul>${missing.map(
-        (m) => html`<li data-code="${m.code}" data-link="${m.link}">${linkedText(m.message)}</li>`,
-      )}</ul></section>`
-    : accepted
-      ? ''
-      : html`<p>${t(lang, 'report.received.nothingMissing')}</p>`;
-  const body = html`<p id="outcome" data-status="${report.status}">${linkedText(outcome)}</p>${todo}${
-    created ? '' : html`<p>${t(lang, 'report.duplicate')}</p>`
-  }<p><a href="${report.metaUrl}" dir="ltr">${report.metaUrl}</a></p>`;
-  return layout(lang, t(lang, accepted ? 'report.accepted.title' : 'report.received.title'), body.value);
+  const content = html`${reportStatus(ctx.lang, report, missing)}${created ? '' : html`<p>${t(ctx.lang, 'report.duplicate')}</p>`}`;
+  return frame(ctx, t(ctx.lang, accepted ? 'report.accepted.title' : 'report.received.title'), content);
+}
+
+/** A reopened link once the period's report is accepted: its status, and no form. */
+export function acceptedPage(ctx: LinkContext, report: ReportRecord): string {
+  return frame(ctx, t(ctx.lang, 'report.accepted.title'), reportStatus(ctx.lang, report, []));
 }

@@ -88,6 +88,33 @@ describe('the report form in a browser', () => {
     await page.close();
   });
 
+  it('after a refused report: each reason beside its field, the language switch works, nothing scrolls sideways', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(await reminderLink());
+    await page.fill('#periodStart', '2025-09-01');
+    await page.fill('#text', ENGLISH_REPORT);
+    await page.fill(
+      '#metaUrl',
+      `https://meta.wikimedia.org/wiki/Wikimedia_browse/${'Long_title_'.repeat(12)}`,
+    );
+    await Promise.all([page.waitForURL(/\/reports$/), page.click('button[type=submit]')]);
+    // Beside the field, announced with it, and in the summary as a link to it.
+    expect(await page.locator('#periodStart').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#periodStart-error').textContent()).toContain('whole agreement period');
+    expect(await page.locator('#problems a[href="#periodStart"]').count()).toBe(1);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
+    // Switching language is a GET of the link's page: the form in Urdu, not an error.
+    const response = await Promise.all([page.waitForURL(/\/report\?/), page.click('a[hreflang="ur"]')]).then(
+      () => page.locator('html').getAttribute('lang'),
+    );
+    expect(response).toBe('ur');
+    expect(await page.locator('form').count()).toBe(1);
+    await page.close();
+  });
+
   it('goes from the reminder email to an accepted report', async () => {
     meta.pages.set('Wikimedia browse/Reports/2025-26', { linkedFrom: [REPORTS_PAGE] });
     const page = await browser.newPage();
@@ -98,6 +125,10 @@ describe('the report form in a browser', () => {
     expect(await page.locator('h1').textContent()).toBe('Report accepted');
     expect(await page.locator('#outcome').getAttribute('data-status')).toBe('accepted');
     expect((await affiliateStatus(stack, 'browse')).status).toBe('active');
+    // Reopening the link shows the report's status, not an empty form.
+    await page.goto(await reminderLink());
+    expect(await page.locator('h1').textContent()).toBe('Report accepted');
+    expect(await page.locator('form').count()).toBe(0);
     await page.close();
   });
 });

@@ -124,7 +124,11 @@ describe('a report in the report_due window', () => {
     });
     expect(again.status).toBe(400);
     const html = await again.text();
-    expect(html).toMatch(/<li data-field="periodStart">periodStart: a date like 2026-07-15<\/li>/);
+    // Listed in the summary (a link to the field) and beside the field itself.
+    expect(html).toMatch(
+      /<li data-field="periodStart"><a href="#periodStart">periodStart: a date like 2026-07-15<\/a><\/li>/,
+    );
+    expect(html).toMatch(/id="periodStart-error">periodStart: a date like 2026-07-15</);
     expect(html).toContain('value="last July"');
   });
 

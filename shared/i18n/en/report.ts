@@ -35,6 +35,8 @@ export default {
     'The page is not tied to {group}: make it a subpage of your group page {groupPage} (a title starting with "{groupTitle}/"), or link it from there.',
   'report.missing.not_tied_no_group_page':
     'The page is not tied to {group}: we have no meta-wiki page on record for your group ({groupPage}). Ask the organizers to record it, then link the report from it.',
+  'report.status.rejected':
+    'An organizer could not accept the report you sent: {reason} You can send a corrected report below.',
   'report.accepted.title': 'Report accepted',
   'report.accepted.body':
     'Your report for {start} to {end} has been verified on meta-wiki and accepted. Thank you.',
