@@ -5,6 +5,7 @@
 // wrap instead of making a phone scroll sideways.
 
 import { URDU_FONT_FACE } from '../assets.ts';
+import { config } from '../config.ts';
 import { languageInfo, supportedLanguages, t } from '../i18n/index.ts';
 import { html, type Markup, trusted } from './template.ts';
 
@@ -12,7 +13,8 @@ export const PAGE_STYLE = `${URDU_FONT_FACE}
 body{font-family:system-ui,sans-serif;line-height:1.6;margin:0;color:#1b1b1b;background:#fafafa}
 :lang(ur){font-family:"Noto Nastaliq Urdu","Noto Naskh Arabic",system-ui,sans-serif;line-height:2.4}
 :lang(ur) :lang(en),bdi,[dir=ltr]{font-family:system-ui,sans-serif;line-height:1.6}
-header,main{max-width:42rem;margin:0 auto;padding:1rem}
+header,main,footer{max-width:42rem;margin:0 auto;padding:1rem}
+footer{border-top:1px solid #ccc;color:#444}
 header{border-bottom:1px solid #ccc}
 .site{font-weight:600;margin:0}
 nav ul{list-style:none;padding:0;margin:.25rem 0;display:flex;gap:1rem;flex-wrap:wrap}
@@ -83,5 +85,6 @@ export function page(
       html`<li><a href="${languageHref(l.code)}" lang="${l.code}" hreflang="${l.code}" dir="${l.dir}">${l.name}</a></li>`,
   )}</ul></nav></header>
 <main id="main">${content}</main>
+<footer><p>${t(lang, 'common.contact')} <a href="mailto:${config().mail.contact}" dir="ltr">${config().mail.contact}</a></p></footer>
 </body></html>`.value;
 }

@@ -84,6 +84,10 @@ describe('the affiliates page', () => {
     expect(await logo.getAttribute('loading')).toBe('lazy');
     expect(await page.locator('#affiliate-karachi').textContent()).toContain('Thematic organization');
     expect(await page.locator('#affiliate-quetta').count()).toBe(0);
+    // Every page says whom to write to.
+    expect(await page.locator('footer a').getAttribute('href')).toBe(
+      'mailto:organizers@wikimedia.pk.example',
+    );
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
 
