@@ -3,6 +3,7 @@
 // raw address below it, wrapped so it never widens the message.
 
 import { config } from '../config.ts';
+import { bidiText } from '../html/bidi.ts';
 import { escapeHtml } from '../http/respond.ts';
 import { languageInfo, t } from '../i18n/index.ts';
 
@@ -43,10 +44,15 @@ export function emailHtml(lang: string, text: string, labelFor: (url: string) =>
       const label = URL_ONLY.test(trimmed) ? labelFor(trimmed) : undefined;
       if (label)
         return `<a href="${escapeHtml(trimmed)}" style="${BUTTON}">${escapeHtml(label)}</a><br><span dir="ltr" style="${RAW}">${escapeHtml(trimmed)}</span>`;
-      return escapeHtml(line).replace(
-        URL_IN_TEXT,
-        `<a href="$1" dir="ltr" style="word-break:break-all;overflow-wrap:anywhere">$1</a>`,
-      );
+      // Addresses as links; the rest with its left-to-right runs isolated (Urdu).
+      return line
+        .split(URL_IN_TEXT)
+        .map((part, i) =>
+          i % 2
+            ? `<a href="${escapeHtml(part)}" dir="ltr" style="word-break:break-all;overflow-wrap:anywhere">${escapeHtml(part)}</a>`
+            : bidiText(lang, part).value,
+        )
+        .join('');
     });
     return `<p>${lines.join('<br>')}</p>`;
   });
