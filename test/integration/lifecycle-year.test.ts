@@ -162,6 +162,8 @@ describe('a year of the lifecycle', () => {
     expect(text).not.toMatch(/\{\w+\}/);
     // English first, then Urdu.
     expect(text.indexOf('Dear Group none')).toBeLessThan(text.indexOf('30 اپریل، 2026'));
+    // In the Urdu section of the HTML, dates and addresses keep their left-to-right order.
+    expect(notice?.body.html).toMatch(/<div lang="ur" dir="rtl">[\s\S]*<bdi dir="ltr">[^<]*2026[^<]*<\/bdi>/);
 
     const wikimediaL = await stack.emailsTo(config().mail.wikimediaL);
     // 'removed' on 30 April before its report came; 'none' and 'paused' on 30 April too,
