@@ -12,18 +12,162 @@ export type LanguageVerdict =
   | { ok: false; reason: 'too_short'; length: number }
   | { ok: false; reason: 'not_english'; detected: string };
 
-/** Wikitext markup and links carry no language; judge the words people wrote. */
+/**
+ * Where the next occurrence of a needle is, at or after a position. Positions asked
+ * for only grow, so a remembered answer still ahead is reused and every stretch of the
+ * text is searched at most once per needle: linear in all, however many openers there
+ * are without a closer (`[[[[…`, `<<<<…`).
+ */
+function finder(text: string, needle: string | RegExp) {
+  let found = -2; // -2: not searched yet; -1: none from `searchedFrom` on
+  let searchedFrom = 0;
+  return (from: number): number => {
+    if (from >= searchedFrom && (found >= from || found === -1)) return found;
+    searchedFrom = from;
+    if (typeof needle === 'string') found = text.indexOf(needle, from);
+    else {
+      needle.lastIndex = from;
+      found = needle.exec(text)?.index ?? -1;
+    }
+    return found;
+  };
+}
+
+/** `{{` paired with its `}}` (nesting allowed), in one pass with a stack. */
+function pairTemplates(text: string): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length - 1; i++) {
+    if (text[i] === '{' && text[i + 1] === '{') {
+      open.push(i);
+      i++;
+    } else if (text[i] === '}' && text[i + 1] === '}' && open.length) {
+      pairs.set(open.pop()!, i);
+      i++;
+    }
+  }
+  return pairs;
+}
+
+const SPACE = /\s/;
+const LINE_END = /[\n\r\u2028\u2029]/;
+const startsWithUrl = (text: string, i: number) =>
+  text.startsWith('http://', i) || text.startsWith('https://', i);
+
+/**
+ * Wikitext markup and links carry no language; judge the words people wrote. One pass
+ * over the text, never looking back, so any input costs time in proportion to its
+ * length:
+ * - `<ref …>…</ref>` and `{{templates}}` (nested too) are dropped;
+ * - `[[target|label]]` keeps the label, `[[target]]` the target;
+ * - `[https://… label]` keeps the label; bare `http(s)://…` addresses are dropped;
+ * - other `<tags>`, bold and italic quotes, `==` heading marks and list marks at the
+ *   start of a line are dropped;
+ * - runs of white space become one space, and the ends are trimmed.
+ */
 export function proseOf(text: string): string {
-  return text
-    .replace(/<ref[^>]*>[\s\S]*?<\/ref>/gi, ' ')
-    .replace(/\{\{[^{}]*\}\}/g, ' ')
-    .replace(/\[\[(?:[^|\]]*\|)?([^\]]*)\]\]/g, '$1')
-    .replace(/\[https?:\/\/\S+\s*([^\]]*)\]/g, '$1')
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/'{2,}|={2,}|^[*#:;]+/gm, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const out: string[] = [];
+  let pendingSpace = false;
+  let atLineStart = true;
+  const emit = (c: string) => {
+    if (SPACE.test(c)) {
+      pendingSpace = true;
+      atLineStart = LINE_END.test(c);
+      return;
+    }
+    if (pendingSpace && out.length) out.push(' ');
+    pendingSpace = false;
+    atLineStart = false;
+    out.push(c);
+  };
+  const gap = () => emit(' ');
+
+  const nextTagEnd = finder(text, '>');
+  const nextRefEnd = finder(text, /<\/ref>/gi);
+  const nextLinkEnd = finder(text, ']]');
+  const nextBracket = finder(text, ']');
+  const nextPipe = finder(text, '|');
+  const templates = pairTemplates(text);
+  /** Closing brackets of links whose label is being read: skip them when reached. */
+  const closers = new Map<number, number>();
+
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    const closer = closers.get(i);
+    if (closer !== undefined) {
+      i += closer;
+      continue;
+    }
+    if (c === '<') {
+      const tagEnd = nextTagEnd(i + 1);
+      if (text.slice(i, i + 4).toLowerCase() === '<ref' && tagEnd !== -1) {
+        const refEnd = nextRefEnd(tagEnd + 1);
+        if (refEnd !== -1) {
+          gap();
+          i = refEnd + '</ref>'.length;
+          continue;
+        }
+      }
+      if (tagEnd > i + 1) {
+        gap();
+        i = tagEnd + 1;
+        continue;
+      }
+    } else if (c === '{' && text[i + 1] === '{') {
+      const end = templates.get(i);
+      if (end !== undefined) {
+        gap();
+        i = end + 2;
+        continue;
+      }
+    } else if (c === '[' && text[i + 1] === '[') {
+      // A link's inside holds no `]`; its label is what follows the first `|`.
+      const end = nextLinkEnd(i + 2);
+      if (end !== -1 && nextBracket(i + 2) === end) {
+        const pipe = nextPipe(i + 2);
+        closers.set(end, 2);
+        i = pipe !== -1 && pipe < end ? pipe + 1 : i + 2;
+        continue;
+      }
+    } else if (c === '[' && startsWithUrl(text, i + 1)) {
+      const end = nextBracket(i + 1);
+      if (end !== -1) {
+        // The address runs to the first white space; the label follows it.
+        let j = i + 1;
+        while (j < end && !SPACE.test(text[j]!)) j++;
+        const scheme = text[i + 5] === 's' ? 'https://' : 'http://';
+        if (j > i + 1 + scheme.length) {
+          closers.set(end, 1);
+          i = j;
+          continue;
+        }
+      }
+    } else if (c === 'h' && startsWithUrl(text, i)) {
+      let j = i + (text[i + 4] === 's' ? 8 : 7);
+      if (j < text.length && !SPACE.test(text[j]!)) {
+        while (j < text.length && !SPACE.test(text[j]!)) j++;
+        gap();
+        i = j;
+        continue;
+      }
+    } else if ((c === "'" || c === '=') && text[i + 1] === c) {
+      let j = i;
+      while (text[j] === c) j++;
+      gap();
+      i = j;
+      continue;
+    } else if (atLineStart && '*#:;'.includes(c)) {
+      let j = i;
+      while (j < text.length && '*#:;'.includes(text[j]!)) j++;
+      gap();
+      i = j;
+      continue;
+    }
+    emit(c);
+    i++;
+  }
+  return out.join('');
 }
 
 export function judgeEnglish(text: string): LanguageVerdict {

@@ -1,7 +1,7 @@
 // The rules a report must meet: the period, the meta-wiki address and the language.
 
 import { describe, expect, it } from 'vitest';
-import { judgeEnglish, MIN_REPORT_CHARS } from '../../shared/reports/language.ts';
+import { judgeEnglish, MIN_REPORT_CHARS, proseOf } from '../../shared/reports/language.ts';
 import {
   checkMetaUrl,
   metaPageUrl,
@@ -143,6 +143,24 @@ describe('language of the report', () => {
     const verdict = judgeEnglish('Report here. See the link.');
     expect(verdict).toEqual({ ok: false, reason: 'too_short', length: 26 });
     expect(judgeEnglish(`[[${'x'.repeat(MIN_REPORT_CHARS)}|short]] ok`).ok).toBe(false);
+  });
+
+  it('judges the words, not the markup', () => {
+    const wikitext = [
+      "== Activities ==\n* '''Workshops''' in [[Lahore]] and [[Karachi|the port city]].",
+      '# Photos: see [https://commons.wikimedia.org/wiki/X the gallery] or https://example.org/x',
+      ':: Funded<ref name="g">{{cite web|url=https://example.org|title={{nested}}}}</ref> by a <b>grant</b>.',
+    ].join('\n');
+    expect(proseOf(wikitext)).toBe(
+      'Activities Workshops in Lahore and the port city. Photos: see the gallery or Funded by a grant .',
+    );
+  });
+
+  it('leaves unclosed markup as text (a tag without its end is still a tag)', () => {
+    expect(proseOf('[[a|b')).toBe('[[a|b');
+    expect(proseOf('<ref>no end')).toBe('no end');
+    expect(proseOf('{{ {{x}} y')).toBe('{{ y');
+    expect(proseOf('[https://example.org no end')).toBe('[ no end');
   });
 });
 
