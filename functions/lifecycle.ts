@@ -7,6 +7,7 @@
 import middy from '@middy/core';
 import * as v from 'valibot';
 import { clock } from '#shared/clock.ts';
+import { invocation } from '#shared/invocation.ts';
 import { sendDigest } from '#shared/lifecycle/digest.ts';
 import { reconcile, runScheduled } from '#shared/lifecycle/service.ts';
 import { ACTIONS } from '#shared/lifecycle/transition.ts';
@@ -18,15 +19,17 @@ const scheduledSchema = v.object({
   action: v.picklist(ACTIONS),
 });
 
-export const handler = middy<Record<string, unknown>, unknown>().handler(async (event) => {
-  if (event.action === 'reconcile') return reconcile();
-  if (event.action === 'digest') return sendDigest({ clock });
-  const parsed = v.safeParse(scheduledSchema, event);
-  if (!parsed.success) {
-    // A malformed payload can never succeed; retrying it would only fill the DLQ.
-    log.error('lifecycle payload not understood', { issues: parsed.issues.map((i) => i.message) });
-    return { ignored: 'malformed' };
-  }
-  const { outcome } = await runScheduled(parsed.output);
-  return { ignored: outcome.ignored, status: outcome.state.status };
-});
+export const handler = invocation(
+  middy<Record<string, unknown>, unknown>().handler(async (event) => {
+    if (event.action === 'reconcile') return reconcile();
+    if (event.action === 'digest') return sendDigest({ clock });
+    const parsed = v.safeParse(scheduledSchema, event);
+    if (!parsed.success) {
+      // A malformed payload can never succeed; retrying it would only fill the DLQ.
+      log.error('lifecycle payload not understood', { issues: parsed.issues.map((i) => i.message) });
+      return { ignored: 'malformed' };
+    }
+    const { outcome } = await runScheduled(parsed.output);
+    return { ignored: outcome.ignored, status: outcome.state.status };
+  }),
+);

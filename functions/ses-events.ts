@@ -8,6 +8,7 @@ import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { dynamo } from '#shared/aws/dynamodb.ts';
 import { clock } from '#shared/clock.ts';
+import { invocation } from '#shared/invocation.ts';
 import { appendTimeline } from '#shared/lifecycle/service.ts';
 import { type BounceNote, handleSesEvent, type SesEventOutcome } from '#shared/mail/ses-events.ts';
 import { tableName } from '#shared/tables.ts';
@@ -42,6 +43,9 @@ export async function noteOnApplication(applicationId: string, note: BounceNote)
     });
 }
 
-export const handler = middy<EventBridgeEvent<string, unknown>, SesEventOutcome>().handler((event) =>
-  handleSesEvent(event.detail, { clock, noteOnAffiliate, noteOnApplication }),
+export const handler = invocation(
+  middy<EventBridgeEvent<string, unknown>, SesEventOutcome>().handler((event) =>
+    handleSesEvent(event.detail, { clock, noteOnAffiliate, noteOnApplication }),
+  ),
+  (event) => event?.id,
 );

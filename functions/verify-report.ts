@@ -3,6 +3,7 @@
 
 import middy from '@middy/core';
 import { clock } from '#shared/clock.ts';
+import { invocation } from '#shared/invocation.ts';
 import { log } from '#shared/log.ts';
 import { verifyReport } from '#shared/reports/service.ts';
 
@@ -11,8 +12,8 @@ interface VerifyEvent {
   reportId?: unknown;
 }
 
-export const handler = middy<VerifyEvent, { status: string; verification: string }>().handler(
-  async (event) => {
+export const handler = invocation(
+  middy<VerifyEvent, { status: string; verification: string }>().handler(async (event) => {
     if (typeof event.affiliateId !== 'string' || typeof event.reportId !== 'string') {
       log.error('verify-report called without affiliateId and reportId');
       throw new Error('verify-report needs affiliateId and reportId');
@@ -22,5 +23,5 @@ export const handler = middy<VerifyEvent, { status: string; verification: string
       { affiliateId: event.affiliateId, reportId: event.reportId },
     );
     return { status: report.status, verification: report.verification.state };
-  },
+  }),
 );

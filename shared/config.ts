@@ -138,5 +138,11 @@ export function reloadConfig(): Config {
   return config();
 }
 
+/**
+ * The X-Ray trace header of the current invocation. Lambda changes it with every
+ * invocation, so unlike the rest of the configuration it is read each time.
+ */
+export const xrayTraceHeader = (): string | undefined => process.env._X_AMZN_TRACE_ID || undefined;
+
 /** Environment variable names; the CDK stack and the local stack both use these. */
 export const tableEnvVar = (key: string) => `TABLE_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;

@@ -3,6 +3,7 @@
 // effect within SECRET_TTL_MS without a deploy.
 
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { boundByDeadline } from './aws/deadline.ts';
 import { config } from './config.ts';
 
 export type SecretName = 'cnicHmac' | 'reportLink';
@@ -16,7 +17,7 @@ export async function secretValue(name: SecretName): Promise<string> {
   if ('value' in source) return source.value;
   const hit = cache.get(name);
   if (hit && hit.until > Date.now()) return hit.value;
-  client ??= new SecretsManagerClient({ region: config().region });
+  client ??= boundByDeadline(new SecretsManagerClient({ region: config().region }));
   const out = await client.send(new GetSecretValueCommand({ SecretId: source.arn }));
   if (!out.SecretString) throw new Error(`secret ${name} has no string value`);
   cache.set(name, { value: out.SecretString, until: Date.now() + SECRET_TTL_MS });

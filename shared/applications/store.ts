@@ -11,9 +11,15 @@
 // expiry; rejecting deletes the claims in the decision's transaction (the application
 // itself then expires after the retention period).
 
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+  TransactionInProgressException,
+} from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamodb.ts';
+import { isAbort, pastDeadline } from '../deadline.ts';
 import { tableName } from '../tables.ts';
 import type { Application, ApplicationStatus, ClaimField, Decision } from './model.ts';
 
@@ -90,6 +96,9 @@ function cancellationCodes(error: unknown): string[] | undefined {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Time allowed to settle and undo a write after the request's deadline has passed. */
+const UNDO_BUDGET_MS = 1500;
+
 export class DynamoApplicationStore implements ApplicationStore {
   private get table() {
     return tableName('applications');
@@ -110,35 +119,44 @@ export class DynamoApplicationStore implements ApplicationStore {
       expiresAt,
     };
     delete item.deleteAfter;
-    const request = new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...claims.map((claim) => ({
-          Put: {
-            TableName: this.table,
-            Item: { pk: claim.pk, field: claim.field, applicationId: application.id, expiresAt },
-            // Free, or held by an application that expired unconfirmed.
-            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-            ExpressionAttributeValues: { ':now': epoch(now) },
+    const transaction = (requestToken: string) =>
+      new TransactWriteCommand({
+        // DynamoDB applies a transaction once per token (for ten minutes), so the same
+        // request sent again tells whether the first one was applied (see settle).
+        ClientRequestToken: requestToken,
+        TransactItems: [
+          { Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...claims.map((claim) => ({
+            Put: {
+              TableName: this.table,
+              Item: { pk: claim.pk, field: claim.field, applicationId: application.id, expiresAt },
+              // Free, or held by an application that expired unconfirmed.
+              ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+              ExpressionAttributeValues: { ':now': epoch(now) },
+            },
+          })),
+          {
+            Put: {
+              TableName: this.table,
+              Item: { pk: `TOKEN#${token.hash}`, applicationId: application.id, expiresAt },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
           },
-        })),
-        {
-          Put: {
-            TableName: this.table,
-            Item: { pk: `TOKEN#${token.hash}`, applicationId: application.id, expiresAt },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      ],
-    });
+        ],
+      });
     // Simultaneous identical submissions collide on the claim items; DynamoDB cancels
     // all but one with TransactionConflict. A short random pause and another try turns
     // each loser into a clean "already exists".
     for (let attempt = 1; ; attempt++) {
+      const request = transaction(randomUUID());
       try {
         await dynamo().send(request);
         return { ok: true };
       } catch (error) {
+        if (isAbort(error) && pastDeadline()) {
+          await this.settle(request, () => this.discard(application, claims, token.hash));
+          throw error;
+        }
         const codes = cancellationCodes(error);
         if (!codes) throw error;
         const conflicts = claims
@@ -154,11 +172,34 @@ export class DynamoApplicationStore implements ApplicationStore {
     }
   }
 
+  /**
+   * The deadline cut a transaction short: it may have been applied, or may still be on
+   * its way to DynamoDB. Sending it again with the same token settles it: success means
+   * it is applied (before, or now), and from then on a late original with that token
+   * changes nothing; a cancellation means it never will be. What got stored is then
+   * removed, so a request answered 503 leaves nothing behind.
+   */
+  private async settle(request: TransactWriteCommand, undo: () => Promise<void>): Promise<void> {
+    const abortSignal = AbortSignal.timeout(UNDO_BUDGET_MS);
+    for (;;) {
+      try {
+        await dynamo().send(request, { abortSignal });
+        break;
+      } catch (error) {
+        if (cancellationCodes(error)) return;
+        if (!(error instanceof TransactionInProgressException)) throw error;
+        await pause(50);
+      }
+    }
+    await undo();
+  }
+
   async discard(application: Application, claims: Claim[], tokenHash: string): Promise<void> {
     const mine = {
       ConditionExpression: 'applicationId = :id',
       ExpressionAttributeValues: { ':id': application.id },
     };
+    // Undoing runs after the request's deadline too: it brings its own time limit.
     await dynamo().send(
       new TransactWriteCommand({
         TransactItems: [
@@ -167,6 +208,7 @@ export class DynamoApplicationStore implements ApplicationStore {
           { Delete: { TableName: this.table, Key: { pk: `TOKEN#${tokenHash}` }, ...mine } },
         ],
       }),
+      { abortSignal: AbortSignal.timeout(UNDO_BUDGET_MS) },
     );
   }
 

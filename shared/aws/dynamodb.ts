@@ -9,6 +9,7 @@ import {
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
+import { boundByDeadline } from './deadline.ts';
 import { localCredentials } from './local.ts';
 
 let client: DynamoDBDocumentClient | undefined;
@@ -22,9 +23,11 @@ export function dynamo(): DynamoDBDocumentClient {
     // Fail fast when the database is down: the caller answers 503 rather than hanging.
     maxAttempts: 3,
   });
-  client = DynamoDBDocumentClient.from(raw, {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
+  client = boundByDeadline(
+    DynamoDBDocumentClient.from(raw, {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    }),
+  );
   return client;
 }
 

@@ -2,6 +2,7 @@
 
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { config } from '../config.ts';
+import { boundByDeadline } from './deadline.ts';
 import { localCredentials } from './local.ts';
 
 let client: SESv2Client | undefined;
@@ -9,11 +10,13 @@ let client: SESv2Client | undefined;
 export function ses(): SESv2Client {
   if (client) return client;
   const c = config();
-  client = new SESv2Client({
-    region: c.region,
-    ...(c.sesEndpoint ? { endpoint: c.sesEndpoint, credentials: localCredentials } : {}),
-    maxAttempts: 2,
-  });
+  client = boundByDeadline(
+    new SESv2Client({
+      region: c.region,
+      ...(c.sesEndpoint ? { endpoint: c.sesEndpoint, credentials: localCredentials } : {}),
+      maxAttempts: 2,
+    }),
+  );
   return client;
 }
 

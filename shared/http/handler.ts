@@ -1,19 +1,26 @@
 // The middy chain every HTTP function uses: handler last, one error mapper first.
-// HttpError becomes its documented reply; a dependency that is down becomes 503; anything
-// else is a bug, logged (without personal data) and answered with a bare 500.
+// HttpError becomes its documented reply; a dependency that is down, or the invocation's
+// deadline passing, becomes 503; anything else is a bug, logged (without personal data)
+// and answered with a bare 500. Each invocation runs with its log context and deadline
+// (shared/invocation.ts); middy's own early timeout stays as the last resort.
 
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { isUnavailable } from '../aws/unavailable.ts';
+import { pastDeadline } from '../deadline.ts';
 import { HttpError, serviceUnavailable } from '../errors.ts';
+import { invocation } from '../invocation.ts';
 import { log } from '../log.ts';
 import { errorResponse, prefersHtml } from './respond.ts';
 import type { HttpEvent, HttpResult } from './types.ts';
 
 export type HttpFn = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
+/** Middy answers 503 on its own this long before the Lambda timeout. */
+const LAST_RESORT_MS = 100;
+
 export function httpHandler(fn: HttpFn) {
-  return middy<HttpEvent, HttpResult>()
+  const chain = middy<HttpEvent, HttpResult>({ timeoutEarlyInMillis: LAST_RESORT_MS })
     .use({
       name: 'errorMapper',
       onError: (request) => {
@@ -25,8 +32,11 @@ export function httpHandler(fn: HttpFn) {
           request.response = errorResponse(error, asHtml);
           return;
         }
-        if (isUnavailable(error)) {
-          log.warn('dependency unavailable', { route: request.event.routeKey, error: describe(error) });
+        if (isUnavailable(error) || pastDeadline()) {
+          log.warn(pastDeadline() ? 'deadline passed' : 'dependency unavailable', {
+            route: request.event.routeKey,
+            error: describe(error),
+          });
           request.response = errorResponse(serviceUnavailable(), asHtml);
           return;
         }
@@ -38,6 +48,10 @@ export function httpHandler(fn: HttpFn) {
       },
     })
     .handler(fn);
+  return invocation<HttpEvent, HttpResult>(
+    (event, context) => chain(event, context),
+    (event) => event?.requestContext?.requestId,
+  );
 }
 
 function describe(error: unknown) {

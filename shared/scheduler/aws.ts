@@ -9,6 +9,7 @@ import {
   SchedulerClient,
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
+import { boundByDeadline } from '../aws/deadline.ts';
 import { config } from '../config.ts';
 import { assertScheduleName, atExpression, type OneTimeSchedule, type Scheduler } from './port.ts';
 
@@ -29,7 +30,11 @@ export function targetArn(target: string): string {
 }
 
 export class AwsScheduler implements Scheduler {
-  constructor(private readonly client: SchedulerClient = new SchedulerClient({ region: config().region })) {}
+  constructor(
+    private readonly client: SchedulerClient = boundByDeadline(
+      new SchedulerClient({ region: config().region }),
+    ),
+  ) {}
 
   async upsert(s: OneTimeSchedule): Promise<void> {
     assertScheduleName(s.name);

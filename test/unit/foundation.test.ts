@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from '../../shared/config.ts';
 import { HttpError } from '../../shared/errors.ts';
 import { readBody } from '../../shared/http/body.ts';
 import { negotiateLanguage, t } from '../../shared/i18n/index.ts';
-import { redact } from '../../shared/log.ts';
+import { MAX_LOGGED_STRING, redact } from '../../shared/log.ts';
 import { openApiDocument } from '../../shared/openapi.ts';
 import { atExpression } from '../../shared/scheduler/port.ts';
 import { nextOccurrence } from '../../shared/scheduler/recurring.ts';
@@ -111,6 +111,16 @@ describe('log redaction', () => {
   it('leaves package paths in stack traces readable', () => {
     const line = 'at send (/app/node_modules/@smithy/core/dist-es/index.js:10:5)';
     expect(redact(line)).toBe(line);
+  });
+
+  it('masks addresses next to each other and keeps what is not one', () => {
+    expect(redact('a@b.org,c@d.org x@y z@.org user@host.')).toBe('[email],[email] x@y z@.org user@host.');
+  });
+
+  it('cuts a very long string instead of logging all of it', () => {
+    const out = redact(`${'a'.repeat(100_000)}@example.org`) as string;
+    expect(out.length).toBeLessThan(MAX_LOGGED_STRING + 20);
+    expect(out.endsWith('…[cut]')).toBe(true);
   });
 });
 
