@@ -6,6 +6,8 @@ export default defineConfig({
     // One DynamoDB Local and one SES local for the whole run; each test file gets its
     // own tables (see test/support/stack.ts).
     globalSetup: ['test/support/global-setup.ts'],
+    // Configuration fails closed without STAGE; the tests run as the local stack does.
+    env: { STAGE: 'local' },
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,5 +1,8 @@
 // GET /openapi.json: the API description, built once per container from the route table.
+// Its server is the configured public URL (the API's own URL unless publicBaseUrl is
+// set), never the Host a client sent: the document is cached and shared.
 
+import { config } from '#shared/config.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { json } from '#shared/http/respond.ts';
 import { openApiDocument } from '#shared/openapi.ts';
@@ -7,7 +10,7 @@ import { routes } from '#shared/routes/index.ts';
 
 let document: Record<string, unknown> | undefined;
 
-export const handler = httpHandler(async (event) => {
-  document ??= openApiDocument(routes, `https://${event.requestContext.domainName}`);
+export const handler = httpHandler(async () => {
+  document ??= openApiDocument(routes, config().publicBaseUrl);
   return json(200, document, { 'cache-control': 'public, max-age=300' });
 });

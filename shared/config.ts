@@ -1,5 +1,7 @@
 // Configuration: read from the environment once, validated, failing fast at cold start.
-// No other module reads process.env. Locally everything has a working default; in AWS
+// No other module reads process.env. STAGE must be set: `local` (the local stack and the
+// tests set it) gives every setting a working default; anywhere else a missing setting
+// or secret stops the function with the variable's name, never a public default. In AWS
 // the CDK stack sets every variable (see infra/stateless-stack.ts).
 
 export type Stage = 'local' | 'dev' | 'prod';
@@ -32,6 +34,11 @@ export interface Config {
     cnicHmac: SecretSource;
     reportLink: SecretSource;
   };
+  /** After a rotation, how long the previous key still verifies (days). */
+  secretGraceDays: {
+    cnicHmac: number;
+    reportLink: number;
+  };
   /** Local only: the bearer token that makes a request an admin request. */
   adminToken?: string;
   /** Deadlines are calendar days in this zone. */
@@ -59,7 +66,11 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env): Config {
-  const stage = (env.STAGE ?? 'local') as Stage;
+  if (!env.STAGE)
+    throw new ConfigError(
+      'STAGE is not set: the CDK stack sets dev or prod; the local stack and the tests set local',
+    );
+  const stage = env.STAGE as Stage;
   if (!['local', 'dev', 'prod'].includes(stage)) throw new ConfigError(`STAGE must be local, dev or prod`);
   const local = stage === 'local';
   const need = (name: string, localDefault: string): string => {
@@ -71,7 +82,10 @@ export function loadConfig(env: Env): Config {
   const secret = (name: string, localDefault: string): SecretSource => {
     const arn = env[`${name}_ARN`];
     if (arn) return { arn };
-    return { value: need(name, localDefault) };
+    const value = env[name];
+    if (value) return { value };
+    if (local) return { value: localDefault };
+    throw new ConfigError(`missing secret: set ${name}_ARN (or ${name}); STAGE=${stage} has no default`);
   };
   const int = (name: string, fallback: number): number => {
     const raw = env[name];
@@ -111,6 +125,12 @@ export function loadConfig(env: Env): Config {
     secrets: {
       cnicHmac: secret('CNIC_HMAC_SECRET', 'local-cnic-secret-not-for-production'),
       reportLink: secret('REPORT_LINK_SECRET', 'local-report-link-secret-not-for-production'),
+    },
+    // Report links: past the last reminder round before a rotation. CNIC hashes: claims
+    // hashed with the previous key are still found as duplicates for this long.
+    secretGraceDays: {
+      cnicHmac: int('CNIC_HMAC_GRACE_DAYS', 400),
+      reportLink: int('REPORT_LINK_GRACE_DAYS', 60),
     },
     adminToken: local ? env.ADMIN_TOKEN || 'local-admin-token' : undefined,
     timeZone,

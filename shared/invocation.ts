@@ -4,7 +4,7 @@
 // and event functions wrap their middy handler with `invocation` directly.
 
 import type { Context } from 'aws-lambda';
-import { xrayTraceHeader } from './config.ts';
+import { config, xrayTraceHeader } from './config.ts';
 import { deadlineSignal, withDeadline } from './deadline.ts';
 import { type LogContext, withLogContext } from './log.ts';
 
@@ -19,6 +19,8 @@ export function invocation<E, R>(
   handler: (event: E, context: Context) => Promise<R>,
   requestIdOf: (event: E) => string | undefined = () => undefined,
 ): (event: E, context: Context) => Promise<R> {
+  // Read at cold start: a missing setting or secret stops the function here, by name.
+  config();
   let coldStart = true;
   return (event, context) => {
     const ctx: LogContext = {

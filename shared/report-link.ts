@@ -1,12 +1,14 @@
 // The personal report link in reminder and notice emails:
-//   <base>/affiliates/<id>/report?token=<payload>.<signature>
+//   <base>/affiliates/<id>/report?token=<key id>.<payload>.<signature>
 // The payload names the affiliate, the agreement period and an expiry; the signature is
-// HMAC-SHA256 with the report-link secret. Verification is constant-time, and rotating
-// the secret invalidates every link signed with the old one.
+// HMAC-SHA256 over key id and payload with that report-link key. Verification is
+// constant-time. After a rotation the previous key still verifies for the grace period
+// (shared/secrets.ts), so links already emailed keep working until then. Tokens from
+// before key ids (<payload>.<signature>) were signed with the unnamed key "0".
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { config } from './config.ts';
-import { secretValue } from './secrets.ts';
+import { currentKey, UNNAMED_KEY_ID, verificationKey } from './secrets.ts';
 
 export interface ReportLinkClaims {
   affiliateId: string;
@@ -19,8 +21,8 @@ export type ReportTokenProblem = 'malformed' | 'bad_signature' | 'expired' | 'wr
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64url');
 
-function sign(payload: string, secret: string): string {
-  return createHmac('sha256', secret).update(payload).digest('base64url');
+function sign(signed: string, secret: string): string {
+  return createHmac('sha256', secret).update(signed).digest('base64url');
 }
 
 export async function signReportToken(claims: ReportLinkClaims): Promise<string> {
@@ -31,7 +33,8 @@ export async function signReportToken(claims: ReportLinkClaims): Promise<string>
       e: Math.floor(claims.expiresAt.getTime() / 1000),
     }),
   );
-  return `${payload}.${sign(payload, await secretValue('reportLink'))}`;
+  const key = await currentKey('reportLink');
+  return `${key.id}.${payload}.${sign(`${key.id}.${payload}`, key.key)}`;
 }
 
 export async function reportLinkUrl(claims: ReportLinkClaims): Promise<string> {
@@ -44,11 +47,19 @@ export async function verifyReportToken(
   affiliateId: string,
   now: Date,
 ): Promise<{ ok: true; claims: ReportLinkClaims } | { ok: false; problem: ReportTokenProblem }> {
+  if (token.length > 2048) return { ok: false, problem: 'malformed' };
   const parts = token.split('.');
-  if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 2048)
+  if (parts.some((p) => !p) || (parts.length !== 2 && parts.length !== 3))
     return { ok: false, problem: 'malformed' };
-  const [payload, signature] = parts as [string, string];
-  const expected = Buffer.from(sign(payload, await secretValue('reportLink')));
+  const [keyId, payload, signature] = (parts.length === 2 ? [UNNAMED_KEY_ID, ...parts] : parts) as [
+    string,
+    string,
+    string,
+  ];
+  const key = await verificationKey('reportLink', keyId, now);
+  if (!key) return { ok: false, problem: 'bad_signature' };
+  const signed = parts.length === 2 ? payload : `${keyId}.${payload}`;
+  const expected = Buffer.from(sign(signed, key.key));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     return { ok: false, problem: 'bad_signature' };

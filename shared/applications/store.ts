@@ -26,6 +26,8 @@ import type { Application, ApplicationStatus, ClaimField, Decision } from './mod
 export interface Claim {
   pk: string;
   field: ClaimField;
+  /** The same claim hashed with the previous key (during a rotation's grace): checked, not written. */
+  previousPk?: string;
 }
 
 export type CreateOutcome = { ok: true } | { ok: false; conflicts: ClaimField[] };
@@ -111,10 +113,17 @@ export class DynamoApplicationStore implements ApplicationStore {
     now: Date,
   ): Promise<CreateOutcome> {
     const expiresAt = epoch(token.expiresAt);
+    const held = claims.map(({ pk, field }) => ({ pk, field }));
+    const earlier = claims.flatMap((claim, i) => (claim.previousPk ? [{ i, pk: claim.previousPk }] : []));
+    const free = {
+      // Free, or held by an application that expired unconfirmed.
+      ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+      ExpressionAttributeValues: { ':now': epoch(now) },
+    };
     const item: StoredApplication = {
       ...(application as unknown as Record<string, unknown>),
       pk: appKey(application.id),
-      claims,
+      claims: held,
       tokenHash: token.hash,
       expiresAt,
     };
@@ -126,13 +135,11 @@ export class DynamoApplicationStore implements ApplicationStore {
         ClientRequestToken: requestToken,
         TransactItems: [
           { Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-          ...claims.map((claim) => ({
+          ...held.map((claim) => ({
             Put: {
               TableName: this.table,
               Item: { pk: claim.pk, field: claim.field, applicationId: application.id, expiresAt },
-              // Free, or held by an application that expired unconfirmed.
-              ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-              ExpressionAttributeValues: { ':now': epoch(now) },
+              ...free,
             },
           })),
           {
@@ -142,6 +149,7 @@ export class DynamoApplicationStore implements ApplicationStore {
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
+          ...earlier.map(({ pk }) => ({ ConditionCheck: { TableName: this.table, Key: { pk }, ...free } })),
         ],
       });
     // Simultaneous identical submissions collide on the claim items; DynamoDB cancels
@@ -154,13 +162,15 @@ export class DynamoApplicationStore implements ApplicationStore {
         return { ok: true };
       } catch (error) {
         if (isAbort(error) && pastDeadline()) {
-          await this.settle(request, () => this.discard(application, claims, token.hash));
+          await this.settle(request, () => this.discard(application, held, token.hash));
           throw error;
         }
         const codes = cancellationCodes(error);
         if (!codes) throw error;
+        const failed = (index: number) => codes[index] === 'ConditionalCheckFailed';
+        const checksFrom = claims.length + 2;
         const conflicts = claims
-          .filter((_, i) => codes[i + 1] === 'ConditionalCheckFailed')
+          .filter((_, i) => failed(i + 1) || earlier.some((e, j) => e.i === i && failed(checksFrom + j)))
           .map((claim) => claim.field);
         if (conflicts.length) return { ok: false, conflicts };
         if (!codes.includes('TransactionConflict')) throw error;

@@ -20,7 +20,7 @@ import { t } from '../i18n/index.ts';
 import { log } from '../log.ts';
 import type { Mailer } from '../mail/port.ts';
 import { metric } from '../metrics.ts';
-import { secretValue } from '../secrets.ts';
+import { type SigningKey, UNNAMED_KEY_ID, verificationKeys } from '../secrets.ts';
 import { dayIn, eligibility, type IneligibleReason } from './eligibility.ts';
 import { confirmationEmail } from './emails.ts';
 import { type Application, type ClaimField, CONFIRMATION_DAYS } from './model.ts';
@@ -91,7 +91,7 @@ export async function submitApplication(
   }
 
   const application = newApplication(input, now, input.language ?? lang);
-  const claims = await claimsFor(input);
+  const claims = await claimsFor(input, now);
   const token = newToken();
   const tokenHash = hashToken(token);
   const confirmBy = new Date(now.getTime() + CONFIRMATION_DAYS * 86_400_000);
@@ -172,13 +172,21 @@ export const normaliseRegistration = (s: string) =>
     .toUpperCase()
     .replace(/[\s\-/.]+/g, '');
 
-async function claimsFor(input: ApplicationInput): Promise<Claim[]> {
-  const secret = await secretValue('cnicHmac');
-  const mac = (prefix: string, value: string) =>
-    createHmac('sha256', secret).update(`${prefix}:${value}`).digest('hex');
+/**
+ * Claims are keyed by an HMAC that names its key (none for the unnamed key "0", as
+ * before ids). Within a rotation's grace period the claim is also looked up under the
+ * previous key, so an earlier application is still recognised as a duplicate.
+ */
+async function claimsFor(input: ApplicationInput, now: Date): Promise<Claim[]> {
+  const [current, previous] = await verificationKeys('cnicHmac', now);
+  const mac = (key: SigningKey, prefix: string, value: string) => {
+    const hash = createHmac('sha256', key.key).update(`${prefix}:${value}`).digest('hex');
+    return `${prefix}#${key.id === UNNAMED_KEY_ID ? '' : `${key.id}.`}${hash}`;
+  };
   const claim = (field: ClaimField, prefix: string, value: string): Claim => ({
     field,
-    pk: `${prefix}#${mac(prefix, value)}`,
+    pk: mac(current!, prefix, value),
+    ...(previous ? { previousPk: mac(previous, prefix, value) } : {}),
   });
   const claims = [claim('email', 'EMAIL', input.email.toLowerCase())];
   if (input.kind === 'individual') claims.push(claim('cnic', 'CNIC', input.cnic));

@@ -7,6 +7,7 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { isUnavailable } from '../aws/unavailable.ts';
+import { config } from '../config.ts';
 import { pastDeadline } from '../deadline.ts';
 import { HttpError, serviceUnavailable } from '../errors.ts';
 import { invocation } from '../invocation.ts';
@@ -18,6 +19,14 @@ export type HttpFn = (event: HttpEvent, context: Context) => Promise<HttpResult>
 
 /** Middy answers 503 on its own this long before the Lambda timeout. */
 const LAST_RESORT_MS = 100;
+
+/** Browsers keep to https for a year once they have seen this (never sent over local http). */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+function withTransportSecurity(result: HttpResult): HttpResult {
+  if (config().stage === 'local') return result;
+  return { ...result, headers: { ...result.headers, 'strict-transport-security': HSTS } };
+}
 
 export function httpHandler(fn: HttpFn) {
   const chain = middy<HttpEvent, HttpResult>({ timeoutEarlyInMillis: LAST_RESORT_MS })
@@ -49,7 +58,7 @@ export function httpHandler(fn: HttpFn) {
     })
     .handler(fn);
   return invocation<HttpEvent, HttpResult>(
-    (event, context) => chain(event, context),
+    async (event, context) => withTransportSecurity(await chain(event, context)),
     (event) => event?.requestContext?.requestId,
   );
 }

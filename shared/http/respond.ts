@@ -22,7 +22,7 @@ export function html(statusCode: number, body: string, headers: Record<string, s
     headers: {
       'content-type': 'text/html; charset=utf-8',
       'content-security-policy':
-        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'",
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
       'x-frame-options': 'DENY',
       ...SECURITY_HEADERS,
       ...headers,

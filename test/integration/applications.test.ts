@@ -5,8 +5,10 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo } from '../../shared/aws/dynamodb.ts';
+import { reloadConfig } from '../../shared/config.ts';
 import { setLogSink } from '../../shared/log.ts';
 import { suppress } from '../../shared/mail/suppression.ts';
+import { rotateKeyring } from '../../shared/secrets.ts';
 import { tableName } from '../../shared/tables.ts';
 import { type StoredEmail, startTestStack, type TestStack } from '../support/stack.ts';
 
@@ -309,6 +311,31 @@ describe('POST /applications', () => {
     const sameReg = await submit(institution({ registrationNumber: 'rp 12345' }));
     expect(sameReg.status).toBe(409);
     expect(await sameReg.json()).toMatchObject({ error: { conflicts: ['registrationNumber'] } });
+  });
+
+  it('409 across a rotation of the CNIC key: earlier claims are found under the previous key', async () => {
+    const first = individual();
+    expect((await submit(first)).status).toBe(202);
+    try {
+      // The rotation procedure (npm run rotate-secret), applied to the local secret.
+      process.env.CNIC_HMAC_SECRET = rotateKeyring('local-cnic-secret-not-for-production', stack.clock.now());
+      reloadConfig();
+      const sameCnic = await submit(individual({ cnic: first.cnic }));
+      expect(sameCnic.status).toBe(409);
+      expect(await sameCnic.json()).toMatchObject({ error: { conflicts: ['cnic'] } });
+      const sameEmail = await submit(individual({ email: first.email }));
+      expect(sameEmail.status).toBe(409);
+
+      const next = individual();
+      expect((await submit(next)).status).toBe(202);
+      const keyId = JSON.parse(process.env.CNIC_HMAC_SECRET).current.id as string;
+      const stored = (await applicationItems()).find((i) => i.email === next.email);
+      const claims = stored?.claims as { pk: string }[];
+      expect(claims.map((c) => c.pk.split('#')[1]!.split('.')[0])).toEqual([keyId, keyId]);
+    } finally {
+      delete process.env.CNIC_HMAC_SECRET;
+      reloadConfig();
+    }
   });
 
   it('stores exactly one of 50 identical concurrent submissions', async () => {

@@ -40,6 +40,24 @@ describe('local HTTP front', () => {
     for (const route of routes) expect(doc.paths[route.path]?.[route.method.toLowerCase()]).toBeDefined();
   });
 
+  it('takes the OpenAPI server from configuration, not from whoever asked first', async () => {
+    const res = await stack.api('/openapi.json', { headers: { 'x-forwarded-host': 'evil.example' } });
+    const raw = await fetch(`${stack.apiUrl}/openapi.json`, { headers: { host: 'evil.example' } });
+    for (const reply of [res, raw]) {
+      const doc = (await reply.json()) as { servers: { url: string }[] };
+      expect(doc.servers).toEqual([{ url: stack.apiUrl }]);
+    }
+  });
+
+  it('pages forbid base and object elements; local http replies carry no HSTS', async () => {
+    const page = await stack.api('/apply');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(page.headers.get('strict-transport-security')).toBeNull();
+    expect((await stack.api('/health')).headers.get('strict-transport-security')).toBeNull();
+  });
+
   it('answers unknown paths with 404 and wrong methods with 405, in the error shape', async () => {
     const missing = await stack.api('/no-such-thing');
     expect(missing.status).toBe(404);

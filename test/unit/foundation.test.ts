@@ -12,6 +12,7 @@ import { MAX_LOGGED_STRING, redact } from '../../shared/log.ts';
 import { openApiDocument } from '../../shared/openapi.ts';
 import { atExpression } from '../../shared/scheduler/port.ts';
 import { nextOccurrence } from '../../shared/scheduler/recurring.ts';
+import { awsEnvironment } from '../support/aws-env.ts';
 
 describe('MovableClock', () => {
   it('runs on at real speed from where it was set, and refuses to go back', () => {
@@ -126,13 +127,30 @@ describe('log redaction', () => {
 
 describe('configuration', () => {
   it('works with defaults locally and fails fast on a missing setting in AWS', () => {
-    expect(loadConfig({}).stage).toBe('local');
+    const local = { STAGE: 'local' };
+    expect(loadConfig(local).stage).toBe('local');
     expect(() => loadConfig({ STAGE: 'prod' })).toThrow(ConfigError);
-    expect(() => loadConfig({ AFFILIATE_TIME_ZONE: 'Mars/Olympus' })).toThrow(ConfigError);
-    expect(() => loadConfig({ APPLICATION_RETENTION_DAYS: '-3' })).toThrow(ConfigError);
-    expect(loadConfig({ CNIC_HMAC_SECRET_ARN: 'arn:aws:secretsmanager:x' }).secrets.cnicHmac).toEqual({
+    expect(() => loadConfig({ ...local, AFFILIATE_TIME_ZONE: 'Mars/Olympus' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...local, APPLICATION_RETENTION_DAYS: '-3' })).toThrow(ConfigError);
+    expect(
+      loadConfig({ ...local, CNIC_HMAC_SECRET_ARN: 'arn:aws:secretsmanager:x' }).secrets.cnicHmac,
+    ).toEqual({
       arn: 'arn:aws:secretsmanager:x',
     });
+  });
+
+  it('fails closed when STAGE is not set, rather than using the public local secrets', () => {
+    expect(() => loadConfig({})).toThrow(/STAGE is not set/);
+    expect(() => loadConfig({ REPORT_LINK_SECRET: 'x' })).toThrow(ConfigError);
+  });
+
+  it('stops on a missing secret outside the local stage, naming it', () => {
+    const deployed = awsEnvironment();
+    expect(loadConfig(deployed).secrets.reportLink).toEqual({ arn: deployed.REPORT_LINK_SECRET_ARN });
+    const { CNIC_HMAC_SECRET_ARN: _gone, ...withoutCnic } = deployed;
+    expect(() => loadConfig(withoutCnic)).toThrow(/CNIC_HMAC_SECRET_ARN/);
+    const { REPORT_LINK_SECRET_ARN: _also, ...withoutLink } = deployed;
+    expect(() => loadConfig(withoutLink)).toThrow(/REPORT_LINK_SECRET_ARN/);
   });
 });
 

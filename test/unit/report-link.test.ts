@@ -1,10 +1,10 @@
-// The personal report link: bound to affiliate and period, expiring, tamper-evident,
-// and invalidated by rotating the secret.
+// The personal report link: bound to affiliate and period, expiring, tamper-evident;
+// after a rotation the previous key verifies for the grace period, then no longer.
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { reloadConfig } from '../../shared/config.ts';
 import { signReportToken, verifyReportToken } from '../../shared/report-link.ts';
-import { clearSecretCache } from '../../shared/secrets.ts';
+import { clearSecretCache, rotateKeyring } from '../../shared/secrets.ts';
 
 const claims = {
   affiliateId: 'wmpk',
@@ -15,6 +15,7 @@ const now = new Date('2026-07-15T00:00:00Z');
 
 afterEach(() => {
   delete process.env.REPORT_LINK_SECRET;
+  delete process.env.REPORT_LINK_GRACE_DAYS;
   reloadConfig();
   clearSecretCache();
 });
@@ -69,5 +70,50 @@ describe('report link tokens', () => {
     reloadConfig();
     expect(await verifyReportToken(token, 'wmpk', now)).toEqual({ ok: false, problem: 'bad_signature' });
     expect((await verifyReportToken(await signReportToken(claims), 'wmpk', now)).ok).toBe(true);
+  });
+
+  it('rotates by the documented procedure: old links work within the grace period, not after', async () => {
+    // The secret as CDK first generates it: one plain key.
+    process.env.REPORT_LINK_SECRET = 'generated-at-first-deploy-0123456789';
+    process.env.REPORT_LINK_GRACE_DAYS = '30';
+    reloadConfig();
+    const before = await signReportToken(claims);
+
+    const rotatedAt = new Date('2026-07-01T00:00:00Z');
+    process.env.REPORT_LINK_SECRET = rotateKeyring(process.env.REPORT_LINK_SECRET, rotatedAt);
+    reloadConfig();
+    const after = await signReportToken(claims);
+    expect(after.split('.')[0]).not.toBe(before.split('.')[0]);
+
+    const withinGrace = new Date('2026-07-30T23:00:00Z');
+    expect((await verifyReportToken(before, 'wmpk', withinGrace)).ok).toBe(true);
+    expect((await verifyReportToken(after, 'wmpk', withinGrace)).ok).toBe(true);
+
+    const pastGrace = new Date('2026-07-31T00:00:01Z');
+    expect(await verifyReportToken(before, 'wmpk', pastGrace)).toEqual({
+      ok: false,
+      problem: 'bad_signature',
+    });
+    expect((await verifyReportToken(after, 'wmpk', pastGrace)).ok).toBe(true);
+
+    // A second rotation retires the first key's successor; the first key is gone.
+    process.env.REPORT_LINK_SECRET = rotateKeyring(process.env.REPORT_LINK_SECRET, pastGrace);
+    reloadConfig();
+    expect((await verifyReportToken(after, 'wmpk', pastGrace)).ok).toBe(true);
+    expect((await verifyReportToken(before, 'wmpk', pastGrace)).ok).toBe(false);
+  });
+
+  it('accepts links from before key ids only while the unnamed key verifies', async () => {
+    process.env.REPORT_LINK_SECRET = 'generated-at-first-deploy-0123456789';
+    reloadConfig();
+    const withId = await signReportToken(claims);
+    const legacy = withId.split('.').slice(1);
+    const { createHmac } = await import('node:crypto');
+    const legacySig = createHmac('sha256', process.env.REPORT_LINK_SECRET)
+      .update(legacy[0]!)
+      .digest('base64url');
+    expect((await verifyReportToken(`${legacy[0]}.${legacySig}`, 'wmpk', now)).ok).toBe(true);
+    // The key id is signed too: moving a signature to another key id fails.
+    expect((await verifyReportToken(`x${withId}`, 'wmpk', now)).ok).toBe(false);
   });
 });
