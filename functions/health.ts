@@ -1,5 +1,6 @@
-// GET /health: does each dependency answer? Cheap calls only: DescribeTable and
-// SES GetAccount. 200 when both answer, 503 otherwise, with each one's state.
+// GET /health: does each dependency answer? Cheap calls only: DescribeTable for every
+// table (each must exist and be ACTIVE) and SES GetAccount. 200 when all answer, 503
+// otherwise, with each one's state and the tables that are not ready.
 
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetAccountCommand } from '@aws-sdk/client-sesv2';
@@ -7,32 +8,40 @@ import { dynamo } from '#shared/aws/dynamodb.ts';
 import { ses } from '#shared/aws/ses.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { json } from '#shared/http/respond.ts';
-import { tableName } from '#shared/tables.ts';
+import { type TableKey, tableName, tables } from '#shared/tables.ts';
 
 const TIMEOUT_MS = 2000;
 
-async function probe(call: (signal: AbortSignal) => Promise<unknown>): Promise<'ok' | 'unavailable'> {
+async function probe(call: (signal: AbortSignal) => Promise<boolean>): Promise<'ok' | 'unavailable'> {
   try {
-    await call(AbortSignal.timeout(TIMEOUT_MS));
-    return 'ok';
+    return (await call(AbortSignal.timeout(TIMEOUT_MS))) ? 'ok' : 'unavailable';
   } catch {
     return 'unavailable';
   }
 }
 
+const tableReady = (key: TableKey) =>
+  probe(async (abortSignal) => {
+    const out = await dynamo().send(new DescribeTableCommand({ TableName: tableName(key) }), { abortSignal });
+    return out.Table?.TableStatus === 'ACTIVE';
+  });
+
 export const handler = httpHandler(async () => {
-  const [dynamodb, email] = await Promise.all([
-    probe((abortSignal) =>
-      dynamo().send(new DescribeTableCommand({ TableName: tableName('applications') }), { abortSignal }),
-    ),
-    probe((abortSignal) => ses().send(new GetAccountCommand({}), { abortSignal })),
+  const keys = Object.keys(tables) as TableKey[];
+  const [email, ...tableStates] = await Promise.all([
+    probe(async (abortSignal) => !!(await ses().send(new GetAccountCommand({}), { abortSignal }))),
+    ...keys.map(tableReady),
   ]);
+  const notReady = keys.filter((_, i) => tableStates[i] !== 'ok');
+  const dynamodb = notReady.length ? 'unavailable' : 'ok';
   const healthy = dynamodb === 'ok' && email === 'ok';
   return json(
     healthy ? 200 : 503,
-    { status: healthy ? 'ok' : 'degraded', dependencies: { dynamodb, ses: email } },
     {
-      'cache-control': 'no-store',
+      status: healthy ? 'ok' : 'degraded',
+      dependencies: { dynamodb, ses: email },
+      ...(notReady.length ? { tablesNotReady: notReady } : {}),
     },
+    { 'cache-control': 'no-store' },
   );
 });

@@ -1,4 +1,6 @@
-// `npm start`: the whole system on this machine. Data persists in .local/ between runs.
+// `npm start`: the whole system on this machine. Data persists in .local/ (or
+// LOCAL_DATA_DIR) between runs. It prints "ready" only when it is: tables created, seed
+// written, port open.
 
 import { startLocalStack } from './local/stack.ts';
 
@@ -13,28 +15,29 @@ const port = (name: string, fallback: number) => {
 };
 
 const started = Date.now();
+const dataDir = `${process.env.LOCAL_DATA_DIR || '.local'}/dynamodb`;
 const adminToken = process.env.ADMIN_TOKEN || 'local-admin-token';
 try {
   const stack = await startLocalStack({
     apiPort: port('PORT', 3000),
     dynamodbPort: port('DYNAMODB_PORT', 8000),
     sesPort: port('SES_PORT', 8005),
-    dbPath: '.local/dynamodb',
+    dbPath: dataDir,
     adminToken,
     tablePrefix: 'local-',
     tick: true,
+    seed: true,
   });
-  const { seedLocalData } = await import('./local/seed.ts');
-  const seeded = await seedLocalData();
+  // Printed only now: every table exists, the seed is written and the port is open.
   console.log(
     [
       `Local stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       `  API              ${stack.apiUrl}   (GET /health, GET /openapi.json)`,
       `  Email viewer     ${stack.sesUrl}`,
-      `  DynamoDB Local   ${stack.dynamodbEndpoint}   (data in .local/dynamodb)`,
+      `  DynamoDB Local   ${stack.dynamodbEndpoint}   (data in ${dataDir})`,
       `  Clock            ${stack.clock.now().toISOString()}   (POST ${stack.apiUrl}/_local/clock {"to": "..."})`,
       `  Admin token      ${adminToken}   (Authorization: Bearer ...; set ADMIN_TOKEN to change)`,
-      ...seeded.map((line) => `  Seed             ${line}`),
+      ...stack.seeded.map((line) => `  Seed             ${line}`),
       'Ctrl-C stops everything.',
     ].join('\n'),
   );

@@ -1,6 +1,8 @@
 // The whole system on one machine: DynamoDB Local, aws-ses-v2-local, the scheduler
 // stand-in on a movable clock, and the HTTP front for the handlers. `npm start` and the
 // tests both start it through here, so what the tests exercise is what people run.
+// The API port opens last, once every table exists and the seed is written: a request
+// that gets through is a request the stack is ready for.
 
 import type { IncomingMessage, Server } from 'node:http';
 import { resetDynamo } from '../../shared/aws/dynamodb.ts';
@@ -15,7 +17,7 @@ import { type TableKey, tables } from '../../shared/tables.ts';
 import { ensureTables, type RunningDynamo, startDynamo } from './dynamodb.ts';
 import { createLocalServer } from './http-server.ts';
 import { invoke } from './invoke.ts';
-import { assertPortFree } from './ports.ts';
+import { assertPortFree, freePort } from './ports.ts';
 import { SchedulerRunner } from './scheduler-runner.ts';
 import { type RunningSes, startSes } from './ses.ts';
 
@@ -35,6 +37,8 @@ export interface StackOptions {
   startAt?: Date;
   /** Fire schedules as real time passes (npm start); tests move the clock by hand. */
   tick?: boolean;
+  /** Write the example data (scripts/local/seed.ts) before the port opens. */
+  seed?: boolean;
   env?: Record<string, string>;
 }
 
@@ -47,6 +51,8 @@ export interface LocalStack {
   server: Server;
   ses?: RunningSes;
   dynamodb?: RunningDynamo;
+  /** What the seed wrote, one line each (empty without `seed`). */
+  seeded: string[];
   stop(): Promise<void>;
 }
 
@@ -74,16 +80,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       (target, payload) => invoke(target, payload),
       recurringSchedules,
     );
-    const server = createLocalServer({
-      routes,
-      adminToken: options.adminToken,
-      now: () => clock.now(),
-      localRoutes: clockRoutes(clock, runner),
-    });
-    await new Promise<void>((resolve) => server.listen(options.apiPort, '127.0.0.1', resolve));
-    started.push({ stop: () => new Promise<void>((resolve) => server.close(() => resolve())) });
-    const address = server.address();
-    const apiPort = typeof address === 'object' && address ? address.port : options.apiPort;
+    // The URL goes into the handlers' configuration before the port opens.
+    const apiPort = options.apiPort || (await freePort());
     const apiUrl = `http://127.0.0.1:${apiPort}`;
 
     // Configuration for the handlers in this process, exactly as CDK would set it in AWS.
@@ -116,6 +114,19 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     );
 
     await runner.restoreClock();
+    const seeded = options.seed ? await (await import('./seed.ts')).seedLocalData() : [];
+
+    const server = createLocalServer({
+      routes,
+      adminToken: options.adminToken,
+      now: () => clock.now(),
+      localRoutes: clockRoutes(clock, runner),
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(apiPort, '127.0.0.1', resolve);
+    });
+    started.push({ stop: () => new Promise<void>((resolve) => server.close(() => resolve())) });
     if (options.tick) runner.start();
 
     return {
@@ -127,6 +138,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       server,
       ses,
       dynamodb,
+      seeded,
       async stop() {
         await runner.stop();
         server.closeAllConnections();

@@ -1,16 +1,22 @@
 // Routes every deployment has, whatever the features: health and the API description.
 
 import { ASSETS } from '../assets.ts';
+import { type TableKey, tables } from '../tables.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
 
 export const platformFunctions: FunctionDef[] = [
   {
     name: 'health',
-    description: 'Reports whether DynamoDB and SES answer.',
+    description: 'Reports whether every DynamoDB table and SES answer.',
     memoryMb: 256,
     timeoutSeconds: 5,
-    sizing: 'two cheap calls; short timeout so a hung dependency shows as unhealthy quickly',
-    uses: { tables: [{ table: 'applications', access: 'read' }], sendsMail: true },
+    sizing:
+      'one cheap call per table and one to SES, in parallel; short timeout so a hung dependency shows as unhealthy quickly',
+    // Every table: healthy means each one the functions use exists and is active.
+    uses: {
+      tables: (Object.keys(tables) as TableKey[]).map((table) => ({ table, access: 'read' as const })),
+      sendsMail: true,
+    },
   },
   {
     name: 'static-assets',
