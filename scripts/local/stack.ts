@@ -16,7 +16,7 @@ import { recurringSchedules } from '../../shared/scheduler/recurring.ts';
 import { type TableKey, tables } from '../../shared/tables.ts';
 import { ensureTables, type RunningDynamo, startDynamo } from './dynamodb.ts';
 import { createLocalServer } from './http-server.ts';
-import { invoke } from './invoke.ts';
+import { invoke, overrideTimeouts } from './invoke.ts';
 import { assertPortFree, freePort } from './ports.ts';
 import { SchedulerRunner } from './scheduler-runner.ts';
 import { type RunningSes, startSes } from './ses.ts';
@@ -39,6 +39,8 @@ export interface StackOptions {
   tick?: boolean;
   /** Write the example data (scripts/local/seed.ts) before the port opens. */
   seed?: boolean;
+  /** Function timeouts in ms other than the route table's (tests of deadlines). */
+  timeoutsMs?: Record<string, number>;
   env?: Record<string, string>;
 }
 
@@ -73,6 +75,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const dynamodbEndpoint = options.dynamodbEndpoint ?? dynamodb!.endpoint;
     const sesUrl = options.sesEndpoint ?? ses!.endpoint;
 
+    overrideTimeouts(options.timeoutsMs ?? {});
     const clock = new MovableClock(options.startAt);
     useClock(clock);
     const runner = new SchedulerRunner(

@@ -35,18 +35,25 @@ export interface TestStack extends LocalStack {
 }
 
 export async function startTestStack(
-  options: { startAt?: Date; env?: Record<string, string> } = {},
+  options: {
+    startAt?: Date;
+    env?: Record<string, string>;
+    /** Another way to the shared DynamoDB Local (a slow proxy in front of it). */
+    dynamodbEndpoint?: string;
+    timeoutsMs?: Record<string, number>;
+  } = {},
 ): Promise<TestStack> {
   const sesPort = await freePort();
   let ses = await startSes({ port: sesPort });
   const stack = await startLocalStack({
-    dynamodbEndpoint: inject('dynamodbEndpoint'),
+    dynamodbEndpoint: options.dynamodbEndpoint ?? inject('dynamodbEndpoint'),
     sesEndpoint: ses.endpoint,
     apiPort: 0,
     adminToken: ADMIN_TOKEN,
     tablePrefix: `t${randomUUID().slice(0, 8)}-`,
     startAt: options.startAt,
     env: options.env,
+    timeoutsMs: options.timeoutsMs,
   });
   const sesUrl = ses.endpoint;
 
