@@ -6,9 +6,10 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetAccountCommand } from '@aws-sdk/client-sesv2';
 import { dynamo } from '#shared/aws/dynamodb.ts';
 import { ses } from '#shared/aws/ses.ts';
+import { config } from '#shared/config.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { json } from '#shared/http/respond.ts';
-import { type TableKey, tableName, tables } from '#shared/tables.ts';
+import { type TableDef, type TableKey, tableName, tables } from '#shared/tables.ts';
 
 const TIMEOUT_MS = 2000;
 
@@ -26,8 +27,14 @@ const tableReady = (key: TableKey) =>
     return out.Table?.TableStatus === 'ACTIVE';
   });
 
+/** The tables this stage has: the local stack adds its stand-ins for AWS services. */
+const stageTables = () =>
+  (Object.keys(tables) as TableKey[]).filter(
+    (key) => config().stage === 'local' || !(tables[key] as TableDef).localOnly,
+  );
+
 export const handler = httpHandler(async () => {
-  const keys = Object.keys(tables) as TableKey[];
+  const keys = stageTables();
   const [email, ...tableStates] = await Promise.all([
     probe(async (abortSignal) => !!(await ses().send(new GetAccountCommand({}), { abortSignal }))),
     ...keys.map(tableReady),

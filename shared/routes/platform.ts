@@ -1,7 +1,7 @@
 // Routes every deployment has, whatever the features: health and the API description.
 
 import { ASSETS } from '../assets.ts';
-import { type TableKey, tables } from '../tables.ts';
+import { type TableDef, type TableKey, tables } from '../tables.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
 
 export const platformFunctions: FunctionDef[] = [
@@ -12,9 +12,11 @@ export const platformFunctions: FunctionDef[] = [
     timeoutSeconds: 5,
     sizing:
       'one cheap call per table and one to SES, in parallel; short timeout so a hung dependency shows as unhealthy quickly',
-    // Every table: healthy means each one the functions use exists and is active.
+    // Every deployed table: healthy means each one the functions use exists and is active.
     uses: {
-      tables: (Object.keys(tables) as TableKey[]).map((table) => ({ table, access: 'read' as const })),
+      tables: (Object.keys(tables) as TableKey[])
+        .filter((table) => !(tables[table] as TableDef).localOnly)
+        .map((table) => ({ table, access: 'read' as const })),
       sendsMail: true,
     },
   },
