@@ -1,10 +1,11 @@
-// What a deployed function answers differently from the local stack: HSTS on every
-// reply, and the OpenAPI server from configuration whatever Host the client sent. The
-// handlers run with the environment the CDK stack sets (no AWS call is made).
+// What a deployed function does differently from the local stack: HSTS on every reply,
+// the OpenAPI server from configuration whatever Host the client sent, and no start at
+// all without its secret. The handlers run with the environment the CDK stack sets (no
+// AWS call is made).
 
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reloadConfig } from '../../shared/config.ts';
+import { ConfigError, reloadConfig } from '../../shared/config.ts';
 import type { HttpEvent, HttpResult } from '../../shared/http/types.ts';
 import { awsEnvironment } from '../support/aws-env.ts';
 
@@ -58,5 +59,16 @@ describe('replies of a deployed function', () => {
     const reply = (await handler(get('/apply', 'api.example.org', 'text/html'), context)) as HttpResult;
     expect(reply.headers?.['content-type']).toMatch(/^text\/html/);
     expect(reply.headers?.['strict-transport-security']).toMatch(/^max-age=\d{8,}/);
+  });
+
+  it('are never given by a function whose secret is missing: it stops at cold start, naming it', async () => {
+    delete process.env.CNIC_HMAC_SECRET_ARN;
+    try {
+      expect(() => reloadConfig()).toThrow(ConfigError);
+      await expect(import('../../functions/submit-application.ts')).rejects.toThrow(/CNIC_HMAC_SECRET_ARN/);
+    } finally {
+      Object.assign(process.env, awsEnvironment());
+      reloadConfig();
+    }
   });
 });
