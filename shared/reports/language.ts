@@ -49,8 +49,24 @@ function pairTemplates(text: string): Map<number, number> {
   return pairs;
 }
 
-const SPACE = /\s/;
-const LINE_END = /[\n\r\u2028\u2029]/;
+/** What `\s` matches in a regular expression, without running one for each character. */
+function isSpace(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+const isLineEnd = (c: string) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
 const startsWithUrl = (text: string, i: number) =>
   text.startsWith('http://', i) || text.startsWith('https://', i);
 
@@ -66,19 +82,19 @@ const startsWithUrl = (text: string, i: number) =>
  * - runs of white space become one space, and the ends are trimmed.
  */
 export function proseOf(text: string): string {
-  const out: string[] = [];
+  let out = '';
   let pendingSpace = false;
   let atLineStart = true;
   const emit = (c: string) => {
-    if (SPACE.test(c)) {
+    if (isSpace(c)) {
       pendingSpace = true;
-      atLineStart = LINE_END.test(c);
+      atLineStart = isLineEnd(c);
       return;
     }
-    if (pendingSpace && out.length) out.push(' ');
+    if (pendingSpace && out.length) out += ' ';
     pendingSpace = false;
     atLineStart = false;
-    out.push(c);
+    out += c;
   };
   const gap = () => emit(' ');
 
@@ -135,7 +151,7 @@ export function proseOf(text: string): string {
       if (end !== -1) {
         // The address runs to the first white space; the label follows it.
         let j = i + 1;
-        while (j < end && !SPACE.test(text[j]!)) j++;
+        while (j < end && !isSpace(text[j]!)) j++;
         const scheme = text[i + 5] === 's' ? 'https://' : 'http://';
         if (j > i + 1 + scheme.length) {
           closers.set(end, 1);
@@ -145,8 +161,8 @@ export function proseOf(text: string): string {
       }
     } else if (c === 'h' && startsWithUrl(text, i)) {
       let j = i + (text[i + 4] === 's' ? 8 : 7);
-      if (j < text.length && !SPACE.test(text[j]!)) {
-        while (j < text.length && !SPACE.test(text[j]!)) j++;
+      if (j < text.length && !isSpace(text[j]!)) {
+        while (j < text.length && !isSpace(text[j]!)) j++;
         gap();
         i = j;
         continue;
@@ -167,7 +183,7 @@ export function proseOf(text: string): string {
     emit(c);
     i++;
   }
-  return out.join('');
+  return out;
 }
 
 export function judgeEnglish(text: string): LanguageVerdict {
