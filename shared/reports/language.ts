@@ -107,16 +107,22 @@ export function proseOf(text: string): string {
   /** Closing brackets of links whose label is being read: skip them when reached. */
   const closers = new Map<number, number>();
 
+  // Once a closer is nowhere ahead, its openers are plain text from there on.
+  let tagsAhead = true;
+  let linksAhead = true;
+
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
-    const closer = closers.get(i);
+    const closer = closers.size ? closers.get(i) : undefined;
     if (closer !== undefined) {
+      closers.delete(i);
       i += closer;
       continue;
     }
-    if (c === '<') {
+    if (c === '<' && tagsAhead) {
       const tagEnd = nextTagEnd(i + 1);
+      tagsAhead = tagEnd !== -1;
       if (text.slice(i, i + 4).toLowerCase() === '<ref' && tagEnd !== -1) {
         const refEnd = nextRefEnd(tagEnd + 1);
         if (refEnd !== -1) {
@@ -130,16 +136,17 @@ export function proseOf(text: string): string {
         i = tagEnd + 1;
         continue;
       }
-    } else if (c === '{' && text[i + 1] === '{') {
+    } else if (c === '{' && templates.size && text[i + 1] === '{') {
       const end = templates.get(i);
       if (end !== undefined) {
         gap();
         i = end + 2;
         continue;
       }
-    } else if (c === '[' && text[i + 1] === '[') {
+    } else if (c === '[' && linksAhead && text[i + 1] === '[') {
       // A link's inside holds no `]`; its label is what follows the first `|`.
       const end = nextLinkEnd(i + 2);
+      linksAhead = end !== -1;
       if (end !== -1 && nextBracket(i + 2) === end) {
         const pipe = nextPipe(i + 2);
         closers.set(end, 2);

@@ -2,8 +2,15 @@
 // backtracking regular expressions and markup scanners (openers without closers, runs
 // without the character a pattern waits for), at the largest size each route accepts,
 // sent to every public route of the route table: each reply within 1 s, and /health,
-// asked all along, within 200 ms, so one such request cannot stall the others.
+// asked all along, healthy and never held up for 200 ms. The local stack serves every
+// function in this process, as one Lambda container would, so a request that hogged the
+// CPU would stall the event loop that /health needs: that stall is measured exactly
+// (monitorEventLoopDelay). The round trip to /health is also bounded, more loosely: it
+// includes DynamoDB Local's own answer, which on a busy shared machine can take longer
+// than 200 ms by itself.
 
+import { availableParallelism, loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationBody } from '../../bench/samples.ts';
 import { signReportToken } from '../../shared/report-link.ts';
@@ -30,6 +37,9 @@ beforeAll(async () => {
   });
 });
 afterAll(() => stack?.stop());
+
+/** Runnable processes per core over the last minute. */
+const loadPerCore = () => loadavg()[0]! / availableParallelism();
 
 /** `unit` repeated to about `bytes` bytes of UTF-8. */
 const fill = (unit: string, bytes: number) => unit.repeat(Math.floor(bytes / Buffer.byteLength(unit)));
@@ -98,49 +108,81 @@ function requestsFor(route: RouteDef, unit: string): { url: string; init: Reques
 
 describe('linear time on every public route', () => {
   it('answers each worst-case request within 1 s, with /health within 200 ms meanwhile', async () => {
-    const health: number[] = [];
+    // Built before the clock starts: the test shares its event loop with the local stack.
+    const requests = routes
+      .filter((r) => r.access === 'public' && r.path !== '/health')
+      .flatMap((route) =>
+        WORST.flatMap((unit) =>
+          requestsFor(route, unit).map((r) => ({
+            ...r,
+            what: `${route.method} ${route.path} with ${JSON.stringify(unit)}`,
+            key: `${route.method} ${route.path}`,
+          })),
+        ),
+      );
+    // Each function's cold start (its module loading, in this process) is not the point:
+    // every route answers one ordinary request before the clock starts.
+    for (const route of routes.filter((r) => r.access === 'public')) {
+      const path = route.path.replace('{id}', AFFILIATE);
+      await (
+        await stack.api(path, route.method === 'GET' ? {} : { method: route.method, json: {} })
+      ).arrayBuffer();
+    }
+    const stalls = monitorEventLoopDelay({ resolution: 10 });
+    stalls.enable();
+    const health: { ms: number; status: number }[] = [];
     let running = true;
     const watch = (async () => {
       while (running) {
         const t = performance.now();
         const res = await stack.api('/health');
         await res.arrayBuffer();
-        health.push(performance.now() - t);
+        health.push({ ms: performance.now() - t, status: res.status });
         await new Promise((r) => setTimeout(r, 20));
       }
     })();
 
-    const slow: string[] = [];
+    const results: { what: string; ms: number; cpuMs: number }[] = [];
     const statuses = new Map<string, Set<number>>();
-    let sent = 0;
+    const loadBefore = loadPerCore();
     try {
-      for (const route of routes.filter((r) => r.access === 'public' && r.path !== '/health')) {
-        for (const unit of WORST) {
-          for (const { url, init } of requestsFor(route, unit)) {
-            const t = performance.now();
-            const res = await stack.api(url, init);
-            await res.arrayBuffer();
-            const ms = performance.now() - t;
-            sent++;
-            const key = `${route.method} ${route.path}`;
-            statuses.set(key, (statuses.get(key) ?? new Set()).add(res.status));
-            expect(res.status, `${key} with ${JSON.stringify(unit)}`).toBeLessThan(500);
-            if (ms > 1000) slow.push(`${key} with ${JSON.stringify(unit)}: ${ms.toFixed(0)} ms`);
-          }
-        }
+      for (const { url, init, what, key } of requests) {
+        const t = performance.now();
+        const cpu = process.cpuUsage();
+        const res = await stack.api(url, init);
+        await res.arrayBuffer();
+        const used = process.cpuUsage(cpu);
+        results.push({ what, ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000 });
+        statuses.set(key, (statuses.get(key) ?? new Set()).add(res.status));
+        expect(res.status, what).toBeLessThan(500);
       }
     } finally {
       running = false;
       await watch;
+      stalls.disable();
     }
-    expect(slow).toEqual([]);
-    expect(sent).toBeGreaterThan(100);
+    expect(requests.length).toBeGreaterThan(100);
     // The report form was really judged (422 with the rules), not turned away at the door.
     expect(statuses.get('POST /affiliates/{id}/reports')).toContain(422);
     expect(health.length).toBeGreaterThan(20);
-    expect(
-      Math.max(...health),
-      `health latencies: ${health.map((h) => h.toFixed(0)).join(' ')}`,
-    ).toBeLessThan(200);
+    expect(health.filter((h) => h.status !== 200)).toEqual([]);
+
+    // What our code costs, whatever else the machine is doing: no request takes 200 ms
+    // of CPU (client and server both run here), so on a CPU of its own none can hold
+    // /health up for longer than that, nor take a second.
+    const costly = results
+      .filter((r) => r.cpuMs >= 200)
+      .map((r) => `${r.what}: ${r.cpuMs.toFixed(0)} ms CPU`);
+    expect(costly).toEqual([]);
+
+    // The same bounds on the clock, when the machine is not shared out several times
+    // over (other test runs in parallel make every wall-clock figure here meaningless).
+    if (Math.max(loadBefore, loadPerCore()) <= 1) {
+      const slow = results.filter((r) => r.ms > 1000).map((r) => `${r.what}: ${r.ms.toFixed(0)} ms`);
+      expect(slow).toEqual([]);
+      const latencies = health.map((h) => h.ms.toFixed(0)).join(' ');
+      expect(stalls.max / 1e6, `event loop held up; /health took ${latencies} ms`).toBeLessThan(200);
+      expect(Math.max(...health.map((h) => h.ms)), `/health took ${latencies} ms`).toBeLessThan(200);
+    }
   }, 120_000);
 });
