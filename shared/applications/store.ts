@@ -20,6 +20,7 @@ import {
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamodb.ts';
 import { isAbort, pastDeadline } from '../deadline.ts';
+import { log } from '../log.ts';
 import { tableName } from '../tables.ts';
 import type { Application, ApplicationStatus, ClaimField, Decision } from './model.ts';
 
@@ -162,7 +163,13 @@ export class DynamoApplicationStore implements ApplicationStore {
         return { ok: true };
       } catch (error) {
         if (isAbort(error) && pastDeadline()) {
-          await this.settle(request, () => this.discard(application, held, token.hash));
+          await this.settle(request, () => this.discard(application, held, token.hash)).catch((undo) => {
+            // DynamoDB too slow even for the undo: say so, by id, for an organizer to check.
+            log.error('application may be stored although its request timed out', {
+              applicationId: application.id,
+              error: (undo as Error)?.name,
+            });
+          });
           throw error;
         }
         const codes = cancellationCodes(error);

@@ -55,7 +55,9 @@ describe('the deadline', () => {
     const elapsed = Date.now() - started;
     expect(reply.status).toBe(503);
     expect(reply.headers.get('retry-after')).toBeTruthy();
-    expect(elapsed).toBeLessThan(TIMEOUT_MS);
+    // Answered at the deadline, not when the held-back answer came (a second of slack
+    // for a machine shared with other test runs).
+    expect(elapsed).toBeLessThan(TIMEOUT_MS + 1000);
 
     // Wait until the held-back answer has gone out, then look again.
     await new Promise((r) => setTimeout(r, TIMEOUT_MS + 1500 - elapsed + 200));
