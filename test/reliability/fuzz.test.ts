@@ -299,6 +299,9 @@ function judge(route: RouteDef, a: Attempt, reply: { status: number; type: strin
     expectErrorShape(reply.status, reply.type, reply.text, context);
     return false;
   }
+  // A '..' segment is resolved by the client before sending (/assets/.. is /): the reply
+  // then belongs to another route, and only the rules above apply to it.
+  if (new URL(`http://x${a.path}`).pathname !== a.path) return false;
   expect(Object.keys(route.responses).map(Number), context).toContain(reply.status);
   // Junk never succeeds where it would change something; GET pages may answer with a
   // status they document (a form, a "link expired" page...); a valid body with an odd
