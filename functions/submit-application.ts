@@ -2,7 +2,7 @@
 // accepted comes back as the form again, with each error beside its field.
 
 import { formatDate } from '#shared/applications/emails.ts';
-import { applyPage, messagePage } from '#shared/applications/pages.ts';
+import { applyPage, datePartsToIso, messagePage } from '#shared/applications/pages.ts';
 import { DynamoApplicationStore } from '#shared/applications/store.ts';
 import { submitApplication } from '#shared/applications/submit.ts';
 import { clock } from '#shared/clock.ts';
@@ -20,9 +20,10 @@ const deps = { store, mailer: { send: sendThroughSes }, suppressedAmong, clock }
 export const handler = httpHandler(async (event) => {
   const body = readBody(event, { accept: ['json', 'form'] });
   // A form sends empty strings for the fields left blank; they mean "not given".
+  // and the date of birth arrives as day, month and year.
   const data =
     body.format === 'form'
-      ? Object.fromEntries(Object.entries(body.data).filter(([, value]) => value !== ''))
+      ? datePartsToIso(Object.fromEntries(Object.entries(body.data).filter(([, value]) => value !== '')))
       : body.data;
   const lang =
     typeof data.language === 'string' && isSupported(data.language)

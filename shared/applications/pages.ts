@@ -39,7 +39,7 @@ function countries(lang: string) {
 interface FieldSpec {
   name: string;
   label: MessageKey;
-  type?: 'text' | 'email' | 'date' | 'textarea' | 'country' | 'language';
+  type?: 'text' | 'email' | 'dateParts' | 'textarea' | 'country' | 'language';
   optional?: boolean;
   hint?: MessageKey;
   autocomplete?: string;
@@ -74,10 +74,8 @@ const FIELDS: Record<ApplicationKind, FieldSpec[]> = {
     {
       name: 'dateOfBirth',
       label: 'application.field.dateOfBirth',
-      type: 'date',
-      autocomplete: 'bday',
+      type: 'dateParts',
       hint: 'application.hint.dateOfBirth',
-      dir: 'ltr',
     },
     { name: 'citizenship', label: 'application.field.citizenship', type: 'country' },
     {
@@ -124,7 +122,51 @@ const FIELDS: Record<ApplicationKind, FieldSpec[]> = {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
+/** The form posts the date of birth as three fields; this is their one ISO day. */
+export const DATE_PARTS = { day: 'dobDay', month: 'dobMonth', year: 'dobYear' } as const;
+
+/**
+ * Day, month (by name, in the page's language) and year as three labelled fields: what
+ * the person types is what they see, whatever the browser's own date format would be.
+ */
+function datePartsHtml(spec: FieldSpec, state: FormState): Markup {
+  const { lang } = state;
+  const id = `f-${spec.name}`;
+  const error = state.errors?.find((e) => e.field === spec.name);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(str(state.values?.[spec.name]));
+  const part = (name: string, fromIso: string | undefined) => str(state.values?.[name]) || fromIso || '';
+  const day = part(DATE_PARTS.day, iso ? String(Number(iso[3])) : undefined);
+  const month = part(DATE_PARTS.month, iso ? String(Number(iso[2])) : undefined);
+  const year = part(DATE_PARTS.year, iso?.[1]);
+  const described = [spec.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const aria = html`${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''} required aria-required="true"`;
+  const months = new Intl.DateTimeFormat(languageInfo(lang).locale, { month: 'long', timeZone: 'UTC' });
+  return html`<fieldset class="field date-parts${error ? ' invalid' : ''}" id="${id}">
+<legend>${t(lang, spec.label)} <span class="optional">(${t(lang, 'application.required')})</span></legend>
+${spec.hint ? html`<p class="hint" id="${id}-hint">${bidiText(lang, t(lang, spec.hint))}</p>` : ''}
+${error ? html`<p class="error-text" id="${id}-error">${bidiText(lang, error.message)}</p>` : ''}
+<div class="parts">
+<div><label for="${id}-day">${t(lang, 'application.field.day')}</label><input id="${id}-day" name="${DATE_PARTS.day}" inputmode="numeric" maxlength="2" autocomplete="bday-day" dir="ltr" value="${day}"${aria}></div>
+<div><label for="${id}-month">${t(lang, 'application.field.month')}</label><select id="${id}-month" name="${DATE_PARTS.month}" autocomplete="bday-month"${aria}><option value=""></option>${Array.from(
+    { length: 12 },
+    (_, i) =>
+      html`<option value="${i + 1}"${String(i + 1) === month ? html` selected` : ''}>${months.format(new Date(Date.UTC(2000, i, 1)))}</option>`,
+  )}</select></div>
+<div><label for="${id}-year">${t(lang, 'application.field.year')}</label><input id="${id}-year" name="${DATE_PARTS.year}" inputmode="numeric" maxlength="4" autocomplete="bday-year" dir="ltr" value="${year}"${aria}></div>
+</div>
+</fieldset>`;
+}
+
+/** A form's three date fields as the one ISO day the schema checks (kept as typed if odd). */
+export function datePartsToIso(data: Record<string, unknown>): Record<string, unknown> {
+  const { [DATE_PARTS.day]: d, [DATE_PARTS.month]: m, [DATE_PARTS.year]: y, ...rest } = data;
+  if (d === undefined && m === undefined && y === undefined) return data;
+  const pad = (v: unknown, n: number) => (typeof v === 'string' ? v.trim().padStart(n, '0') : '');
+  return { ...rest, dateOfBirth: `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` };
+}
+
 function fieldHtml(spec: FieldSpec, state: FormState): Markup {
+  if (spec.type === 'dateParts') return datePartsHtml(spec, state);
   const { lang } = state;
   const id = `f-${spec.name}`;
   const error = state.errors?.find((e) => e.field === spec.name);

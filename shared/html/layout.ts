@@ -33,6 +33,11 @@ button{font:inherit;padding:.5rem 1.25rem;background:#006644;color:#fff;border:0
 .notice{border-inline-start:5px solid #006644;padding:.5rem 1rem;background:#fff}
 .hp{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .optional{font-weight:normal;color:#555}
+.date-parts{border:0;padding:0}
+.date-parts legend{font-weight:600;padding:0}
+.parts{display:flex;gap:.75rem;flex-wrap:wrap}
+.parts div{flex:0 1 9rem}
+.parts label{font-weight:normal}
 .affiliates{list-style:none;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))}
 .affiliates li{background:#fff;border:1px solid #ddd;border-radius:4px;padding:.75rem;display:flex;gap:.75rem;align-items:center}
 .affiliates img{flex:none;object-fit:contain;background:#fff}

@@ -27,7 +27,10 @@ describe('the membership form in a browser', () => {
     await page.goto(`${stack.apiUrl}/apply`);
     await page.getByLabel('Full name').fill('Ayesha Khan');
     await page.getByLabel('Email address').fill('browser.applicant@example.org');
-    await page.getByLabel('Date of birth').fill('1994-03-21');
+    // Day, month by name and year: what is typed is what is seen, whatever the browser.
+    await page.getByLabel('Day').fill('21');
+    await page.getByLabel('Month').selectOption({ label: 'March' });
+    await page.getByLabel('Year').fill('1994');
     await page.getByLabel('Citizenship').selectOption('PK');
     await page.getByLabel('CNIC number').fill('35202-7654321-9');
     await page.getByLabel('City').fill('Lahore');
@@ -38,7 +41,9 @@ describe('the membership form in a browser', () => {
     await page.goto(`${stack.apiUrl}/apply`);
     await page.getByLabel('Full name').fill('Bilal Ahmed');
     await page.getByLabel('Email address').fill('bilal.browser@example.org');
-    await page.getByLabel('Date of birth').fill('1990-01-01');
+    await page.getByLabel('Day').fill('1');
+    await page.getByLabel('Month').selectOption({ label: 'January' });
+    await page.getByLabel('Year').fill('1990');
     await page.getByLabel('CNIC number').fill('1234-5678');
     await page.getByRole('button', { name: 'Send application' }).click();
     const cnic = page.locator('#f-cnic');
@@ -51,6 +56,27 @@ describe('the membership form in a browser', () => {
     expect(await page.getByLabel('Full name').inputValue()).toBe('Bilal Ahmed');
     expect(await cnic.inputValue()).toBe('1234-5678');
     expect(await page.getByRole('alert').textContent()).toContain('CNIC number');
+    await page.close();
+  });
+
+  it('asks for the date of birth as day, month and year, and keeps them when the date is not real', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${stack.apiUrl}/apply`);
+    await page.getByLabel('Full name').fill('Sana Malik');
+    await page.getByLabel('Email address').fill('sana.browser@example.org');
+    await page.getByLabel('Day').fill('31');
+    await page.getByLabel('Month').selectOption({ label: 'February' });
+    await page.getByLabel('Year').fill('1992');
+    await page.getByLabel('CNIC number').fill('35202-1111111-3');
+    await page.getByRole('button', { name: 'Send application' }).click();
+    await expect.poll(() => page.locator('#f-dateOfBirth-error').count()).toBe(1);
+    expect(await page.getByLabel('Day').inputValue()).toBe('31');
+    expect(await page.getByLabel('Month').inputValue()).toBe('2');
+    expect(await page.getByLabel('Year').inputValue()).toBe('1992');
+    expect(await stack.emailsTo('sana.browser@example.org')).toHaveLength(0);
+    // The Urdu form names the months in Urdu.
+    await page.goto(`${stack.apiUrl}/apply?lang=ur`);
+    expect(await page.locator('#f-dateOfBirth-month option[value="3"]').textContent()).toBe('مارچ');
     await page.close();
   });
 

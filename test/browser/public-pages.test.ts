@@ -170,9 +170,9 @@ describe('on a phone and in Urdu', () => {
     await page.close();
   });
 
-  it('the CNIC and date examples keep their left-to-right order inside Urdu text', async () => {
+  it('the CNIC example keeps its left-to-right order inside Urdu text', async () => {
     const page = await open('/apply?lang=ur', 390);
-    for (const example of ['12345-1234567-1', '1990-07-15']) {
+    for (const example of ['12345-1234567-1']) {
       const order = await page
         .locator('bdi', { hasText: example })
         .first()

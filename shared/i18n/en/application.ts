@@ -11,6 +11,9 @@ export default {
   'application.field.name': 'Full name',
   'application.field.institutionName': 'Name of the institution',
   'application.field.email': 'Email address',
+  'application.field.day': 'Day',
+  'application.field.month': 'Month',
+  'application.field.year': 'Year',
   'application.field.dateOfBirth': 'Date of birth',
   'application.field.citizenship': 'Citizenship',
   'application.field.cnic': 'CNIC number',
@@ -23,8 +26,7 @@ export default {
   'application.field.registeredIn': 'Country of registration',
   'application.field.contactName': 'Contact person',
   'application.field.website': 'Leave this field empty',
-  'application.hint.dateOfBirth':
-    'Year-month-day, for example 1990-07-15. We use it only to check your age and do not keep it.',
+  'application.hint.dateOfBirth': 'We use it only to check your age and do not keep it.',
   'application.hint.cnic':
     '13 digits, dashes optional, for example 12345-1234567-1. We keep only the last four digits.',
   'application.hint.country': 'Two-letter country code, for example PK for Pakistan.',
