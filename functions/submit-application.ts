@@ -38,6 +38,9 @@ export const handler = httpHandler(async (event) => {
         lang,
         t(lang, 'application.sent.title'),
         t(lang, 'application.sent.body', { date: formatDate(confirmBy, lang) }),
+        undefined,
+        // Which address, and where a missing email may be.
+        [t(lang, 'application.sent.address', { email: application.email }), t(lang, 'application.sent.spam')],
       ),
       { 'content-language': lang },
     );

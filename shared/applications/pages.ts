@@ -255,8 +255,16 @@ ${specs.map((spec) => fieldHtml(spec, state))}
 }
 
 /** A page with a heading and a sentence: "check your email", "confirmed", a dead link. */
-export function messagePage(lang: string, title: string, body: string, role?: 'alert'): string {
-  const content = html`<h1>${title}</h1><div class="notice"${role ? html` role="${role}"` : ''}><p>${body}</p></div>
+export function messagePage(
+  lang: string,
+  title: string,
+  body: string,
+  role?: 'alert',
+  more: string[] = [],
+): string {
+  const content = html`<h1>${title}</h1><div class="notice"${role ? html` role="${role}"` : ''}><p>${body}</p>${more.map(
+    (p) => html`<p>${bidiText(lang, p)}</p>`,
+  )}</div>
 <p><a href="/apply?lang=${lang}">${t(lang, 'application.page.title')}</a></p>`;
   return layout(lang, title, content, (code) => `/apply?lang=${code}`);
 }

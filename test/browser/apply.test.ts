@@ -36,6 +36,10 @@ describe('the membership form in a browser', () => {
     await page.getByLabel('City').fill('Lahore');
     await page.getByRole('button', { name: 'Send application' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Check your email');
+    // The page names the address used and where a missing email may be.
+    const notice = await page.locator('.notice').textContent();
+    expect(notice).toContain('We sent it to browser.applicant@example.org');
+    expect(notice).toContain('spam or junk folder');
     expect(await stack.emailsTo('browser.applicant@example.org')).toHaveLength(1);
 
     await page.goto(`${stack.apiUrl}/apply`);

@@ -68,6 +68,10 @@ export default {
   'application.sent.title': 'Check your email',
   'application.sent.body':
     'We have sent you an email with a link. Open it by {date} to confirm your application; the organizers see it only after that.',
+  'application.sent.address':
+    'We sent it to {email}. If that address is wrong, fill in the form again with the right one.',
+  'application.sent.spam':
+    'Not in your inbox within a few minutes? Look in the spam or junk folder, and add the sender to your contacts.',
   'application.confirmed.title': 'Your application is confirmed',
   'application.confirmed.body':
     'Thank you. The organizers will review your application and email you their decision.',
