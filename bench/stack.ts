@@ -7,6 +7,7 @@ import { freePort } from '../scripts/local/ports.ts';
 import { type LocalStack, startLocalStack } from '../scripts/local/stack.ts';
 import { setLogSink } from '../shared/log.ts';
 import { setMetricSink } from '../shared/metrics.ts';
+import { LIMITS_OUT_OF_THE_WAY } from './samples.ts';
 
 export const BENCH_ADMIN_TOKEN = 'bench-admin-token';
 
@@ -35,6 +36,7 @@ export async function startBenchStack(options: { startAt?: Date } = {}): Promise
     adminToken: BENCH_ADMIN_TOKEN,
     tablePrefix: 'bench-',
     startAt: options.startAt,
+    env: LIMITS_OUT_OF_THE_WAY,
   });
   // aws-ses-v2-local keeps one store per process, shared by every server it starts:
   // start each stack with it empty.

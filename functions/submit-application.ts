@@ -9,13 +9,14 @@ import { clock } from '#shared/clock.ts';
 import { type FieldProblem, HttpError } from '#shared/errors.ts';
 import { readBody } from '#shared/http/body.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { header, html, json } from '#shared/http/respond.ts';
+import { header, html, json, retryAfterHeader } from '#shared/http/respond.ts';
 import { isSupported, negotiateLanguage, t } from '#shared/i18n/index.ts';
+import { limitStore } from '#shared/limits/counters.ts';
 import { sendThroughSes } from '#shared/mail/ses.ts';
 import { suppressedAmong } from '#shared/mail/suppression.ts';
 
 const store = new DynamoApplicationStore();
-const deps = { store, mailer: { send: sendThroughSes }, suppressedAmong, clock };
+const deps = { store, mailer: { send: sendThroughSes }, suppressedAmong, clock, limits: limitStore };
 
 export const handler = httpHandler(async (event) => {
   const body = readBody(event, { accept: ['json', 'form'] });
@@ -30,7 +31,9 @@ export const handler = httpHandler(async (event) => {
       ? data.language
       : negotiateLanguage(event.queryStringParameters?.lang, header(event, 'accept-language'));
   try {
-    const { application, confirmBy } = await submitApplication(deps, data, lang);
+    const { application, confirmBy } = await submitApplication(deps, data, lang, {
+      sourceIp: event.requestContext.http.sourceIp,
+    });
     if (body.format === 'json') return json(202, { id: application.id, status: application.status });
     return html(
       202,
@@ -55,7 +58,7 @@ export const handler = httpHandler(async (event) => {
         errors: (error.details.fields as FieldProblem[] | undefined) ?? [],
         message: error.message,
       }),
-      { 'content-language': lang },
+      { 'content-language': lang, ...retryAfterHeader(error) },
     );
   }
 });

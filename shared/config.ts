@@ -53,8 +53,23 @@ export interface Config {
   /** How long one meta-wiki API call may take before we give up and retry later. */
   metaTimeoutMs: number;
   applicationRetentionDays: number;
+  /** Abuse limits, counted in DynamoDB (shared/limits/); see docs/limits.md. */
+  limits: Limits;
   /** Physical table names set by the CDK stack, keyed by environment variable (TABLE_*). */
   tableNames: Record<string, string>;
+}
+
+export interface Limits {
+  /** Applications one client address (hashed source IP) may send per hour: an event behind one NAT. */
+  applicationsPerClientPerHour: number;
+  /** Confirmation emails to one mailbox (case, +tag and ignored dots folded) per hour. */
+  confirmationsPerAddressPerHour: number;
+  /** Confirmation emails to one recipient domain per hour. */
+  confirmationsPerDomainPerHour: number;
+  /** Confirmation emails in total per UTC day; reaching it raises an alarm. */
+  confirmationsPerDay: number;
+  /** Stored report submissions (each emails the contacts) per affiliate per UTC day. */
+  reportsPerAffiliatePerDay: number;
 }
 
 export type SecretSource = { value: string } | { arn: string };
@@ -92,6 +107,11 @@ export function loadConfig(env: Env): Config {
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
     if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer`);
+    return n;
+  };
+  const positive = (name: string, fallback: number): number => {
+    const n = int(name, fallback);
+    if (n < 1) throw new ConfigError(`${name} must be at least 1`);
     return n;
   };
   const mode = need('SCHEDULER_MODE', 'local');
@@ -138,6 +158,13 @@ export function loadConfig(env: Env): Config {
     metaReportsPage: env.META_REPORTS_PAGE || 'Wikimedia Affiliates Data Portal/Reports',
     metaTimeoutMs: int('META_API_TIMEOUT_MS', 5000),
     applicationRetentionDays: int('APPLICATION_RETENTION_DAYS', 90),
+    limits: {
+      applicationsPerClientPerHour: positive('LIMIT_APPLICATIONS_PER_CLIENT_HOUR', 200),
+      confirmationsPerAddressPerHour: positive('LIMIT_CONFIRMATIONS_PER_ADDRESS_HOUR', 3),
+      confirmationsPerDomainPerHour: positive('LIMIT_CONFIRMATIONS_PER_DOMAIN_HOUR', 150),
+      confirmationsPerDay: positive('LIMIT_CONFIRMATIONS_PER_DAY', 2000),
+      reportsPerAffiliatePerDay: positive('LIMIT_REPORTS_PER_AFFILIATE_DAY', 5),
+    },
     tableNames: Object.fromEntries(
       Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('TABLE_') && !!e[1]),
     ),

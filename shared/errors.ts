@@ -36,6 +36,9 @@ export const unsupportedMediaType = (allowed: readonly string[]) =>
   new HttpError(415, 'unsupported_media_type', `Send the body as ${allowed.join(' or ')}.`, { allowed });
 export const unprocessable = (code: string, message: string, details: Record<string, unknown> = {}) =>
   new HttpError(422, code, message, details);
+/** Over an abuse limit (shared/limits/): the reply carries Retry-After with the same number. */
+export const tooManyRequests = (message: string, retryAfterSeconds: number, limit: string) =>
+  new HttpError(429, 'rate_limited', message, { limit, retryAfterSeconds });
 export const serviceUnavailable = (message = 'A service we depend on is unavailable; try again shortly.') =>
   new HttpError(503, 'service_unavailable', message);
 

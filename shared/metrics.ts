@@ -15,7 +15,11 @@ export type MetricName =
   | 'ReportsAccepted'
   | 'ReportsRejected'
   | 'NoticesSent'
-  | 'EmailsSuppressed';
+  | 'EmailsSuppressed'
+  /** A request refused by an abuse limit; dimension `limit` names which. */
+  | 'RequestsLimited'
+  /** The daily cap on confirmation emails refused one: an alarm watches this. */
+  | 'ConfirmationDailyCapReached';
 
 export type MetricSink = (line: string) => void;
 let sink: MetricSink = (line) => process.stdout.write(`${line}\n`);

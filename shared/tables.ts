@@ -65,6 +65,14 @@ export const tables = {
     partitionKey: S('pk'),
     indexes: [],
   },
+  limits: {
+    name: 'limits',
+    purpose:
+      'Abuse-limit counters, one item per limit, subject and window (pk: limit#subject#windowStart); TTL removes each after its window.',
+    partitionKey: S('pk'),
+    indexes: [],
+    ttlAttribute: 'expiresAt',
+  },
   schedules: {
     name: 'schedules',
     purpose: 'Local stand-in for EventBridge Scheduler: one-time schedules waiting to fire.',

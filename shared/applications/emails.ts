@@ -1,10 +1,13 @@
 // The emails of the application process, each in plain text and HTML: the applicant's
-// in their language, the organizers' in English. No CNIC or date of birth ever appears.
+// in their language, the organizers' in English. No CNIC or date of birth ever appears,
+// and the applicant's name only in the safe form (shared/mail/safe-text.ts): whoever
+// fills in the form chooses the address, so the name must not carry their words to it.
 
 import { config } from '../config.ts';
 import { html, type Markup } from '../html/template.ts';
 import { languageInfo, type MessageKey, t } from '../i18n/index.ts';
 import type { OutgoingEmail } from '../mail/port.ts';
+import { greetingName } from '../mail/safe-text.ts';
 import type { Application } from './model.ts';
 
 /** "15 July 2026" (or the same in the language's own words), in the group's time zone. */
@@ -35,20 +38,38 @@ function build(lang: string, body: Body): { text: string; html: string } {
   return { text, html: markup.value };
 }
 
+function greeting(lang: string, name: string): string {
+  const safe = greetingName(name);
+  return safe
+    ? t(lang, 'application.email.greeting', { name: safe })
+    : t(lang, 'application.email.greetingNoName');
+}
+
 const tags = (kind: string, application: Application) => ({ kind, application: application.id });
 
-export function confirmationEmail(application: Application, link: string, expiresAt: Date): OutgoingEmail {
+export function confirmationEmail(
+  application: Application,
+  link: string,
+  expiresAt: Date,
+  sentAt: Date,
+): OutgoingEmail {
   const lang = application.language;
   return {
     to: [application.email],
     subject: t(lang, 'application.email.confirm.subject'),
     ...build(lang, {
       paragraphs: [
-        t(lang, 'application.email.greeting', { name: application.name }),
+        greeting(lang, application.name),
         t(lang, 'application.email.confirm.body', { date: formatDate(expiresAt, lang) }),
       ],
       link,
-      after: [t(lang, 'application.email.confirm.ignore')],
+      after: [
+        t(lang, 'application.email.confirm.why', {
+          form: `${config().publicBaseUrl}/apply`,
+          date: formatDate(sentAt, lang),
+        }),
+        t(lang, 'application.email.confirm.ignore'),
+      ],
     }),
     tags: tags('application_confirmation', application),
   };
@@ -66,7 +87,7 @@ export function decisionEmail(application: Application): OutgoingEmail {
     subject: t(lang, `${prefix}.subject` as MessageKey),
     ...build(lang, {
       paragraphs: [
-        t(lang, 'application.email.greeting', { name: application.name }),
+        greeting(lang, application.name),
         t(lang, `${prefix}.body` as MessageKey, { date: formatDate(new Date(decision.at), lang) }),
         ...(decision.reason ? [t(lang, 'application.email.reason', { reason: decision.reason })] : []),
       ],
@@ -77,18 +98,26 @@ export function decisionEmail(application: Application): OutgoingEmail {
 
 export function organizersEmail(application: Application): OutgoingEmail {
   const lang = 'en';
-  const link = `${config().publicBaseUrl}/admin/applications/${encodeURIComponent(application.id)}`;
+  const adminLink = (id: string) => `${config().publicBaseUrl}/admin/applications/${encodeURIComponent(id)}`;
+  const link = adminLink(application.id);
+  const name = greetingName(application.name) || application.id;
+  const conflict = application.claimConflict;
   return {
     to: [config().mail.organizers],
-    subject: t(lang, 'application.email.organizers.subject', { name: application.name }),
+    subject: conflict
+      ? t(lang, 'application.email.organizers.conflictSubject', { name })
+      : t(lang, 'application.email.organizers.subject', { name }),
     ...build(lang, {
       paragraphs: [
         t(lang, 'application.email.organizers.body', {
           kind: application.kind,
-          name: application.name,
+          name,
           date: formatDate(new Date(application.confirmedAt ?? application.createdAt), lang),
         }),
         t(lang, 'application.email.organizers.link', { link }),
+        ...(conflict
+          ? [t(lang, 'application.email.organizers.conflict', { other: adminLink(conflict.applicationId) })]
+          : []),
       ],
     }),
     tags: tags('application_submitted', application),

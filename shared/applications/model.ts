@@ -34,6 +34,14 @@ interface Common {
   decision?: Decision;
   /** When DynamoDB TTL removes it: unconfirmed or rejected applications only. */
   deleteAfter?: string;
+  /**
+   * Set when this application's CNIC (or registration number) was already claimed by
+   * another live application: this one is held without the claim until an organizer
+   * resolves the conflict (docs/applications.md, "Two applications, one CNIC").
+   */
+  claimConflict?: ClaimConflict;
+  /** On the application holding the claim: the confirmed applications that dispute it. */
+  disputedBy?: ClaimConflict[];
   /** Set by the ses-events function when SES reports the address bouncing. */
   emailBouncing?: { reason: string; detail?: string; kind?: string; at: string };
 }
@@ -57,6 +65,13 @@ export interface InstitutionApplication extends Common {
 }
 
 export type Application = IndividualApplication | InstitutionApplication;
+
+export interface ClaimConflict {
+  /** The other application. */
+  applicationId: string;
+  field: ClaimField;
+  at: string;
+}
 
 /** Which submitted value a uniqueness claim stands for (409 names it). */
 export type ClaimField = 'email' | 'cnic' | 'registrationNumber';

@@ -87,6 +87,12 @@ export async function decideApplication(
   );
   if (!outcome.ok) {
     if (outcome.problem === 'not_found') throw notFound('No application with this id.');
+    if (outcome.problem === 'claim_held')
+      throw new HttpError(
+        409,
+        'claim_held',
+        'Another application still holds this CNIC; reject that one first (claimConflict names it).',
+      );
     if (outcome.problem === 'not_submitted')
       throw new HttpError(409, 'not_submitted', 'The applicant has not confirmed this application yet.');
     const earlier = outcome.application!;

@@ -5,6 +5,10 @@
 //   REG#<hmac>       transaction as the application, each with attribute_not_exists,
 //                    so a duplicate, even a simultaneous one, cannot be stored.
 //   TOKEN#<sha256>   the confirmation token's hash: single use, with its expiry.
+// An application whose CNIC another live application already claims is held without
+// that claim (heldClaims) and marked with the conflict; once its applicant confirms, the
+// holder is marked too (disputedBy). Approving it takes the claim, which works only
+// once an organizer has rejected the holder.
 // A claim is live while its application is: an unconfirmed application and its claims
 // share one expiry (expiresAt, also the TTL attribute), and a claim whose expiry has
 // passed may be taken over before TTL gets round to deleting it. Confirming removes the
@@ -17,12 +21,12 @@ import {
   TransactionCanceledException,
   TransactionInProgressException,
 } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamodb.ts';
 import { isAbort, pastDeadline } from '../deadline.ts';
 import { log } from '../log.ts';
 import { tableName } from '../tables.ts';
-import type { Application, ApplicationStatus, ClaimField, Decision } from './model.ts';
+import type { Application, ApplicationStatus, ClaimConflict, ClaimField, Decision } from './model.ts';
 
 export interface Claim {
   pk: string;
@@ -37,7 +41,11 @@ export type ConfirmOutcome =
   | { ok: false; problem: 'unknown' | 'used' | 'expired' };
 export type DecideOutcome =
   | { ok: true; application: Application }
-  | { ok: false; problem: 'not_found' | 'not_submitted' | 'already_decided'; application?: Application };
+  | {
+      ok: false;
+      problem: 'not_found' | 'not_submitted' | 'already_decided' | 'claim_held';
+      application?: Application;
+    };
 
 export interface Page<T> {
   items: T[];
@@ -51,7 +59,11 @@ export interface ApplicationStore {
     claims: Claim[],
     token: { hash: string; expiresAt: Date },
     now: Date,
+    /** Claims this application is held without (a conflict organizers resolve). */
+    held?: Claim[],
   ): Promise<CreateOutcome>;
+  /** The live application holding a claim, if any. */
+  holderOf(claim: Claim, now: Date): Promise<string | undefined>;
   /** Undo a create whose confirmation email could not be sent. */
   discard(application: Application, claims: Claim[], tokenHash: string): Promise<void>;
   get(id: string, now: Date): Promise<Application | undefined>;
@@ -72,13 +84,18 @@ export class BadCursorError extends Error {
 
 const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
 const appKey = (id: string) => `APP#${id}`;
-const PRIVATE = ['pk', 'claims', 'tokenHash', 'expiresAt'] as const;
+const PRIVATE = ['pk', 'claims', 'heldClaims', 'tokenHash', 'expiresAt'] as const;
+/** Enough to resolve a dispute; more confirmed disputes of one claim add nothing. */
+const MAX_DISPUTES = 20;
 
 interface StoredApplication extends Record<string, unknown> {
   pk: string;
   claims: Claim[];
+  heldClaims?: Claim[];
   tokenHash: string;
   expiresAt?: number;
+  claimConflict?: ClaimConflict;
+  disputedBy?: ClaimConflict[];
 }
 
 function toApplication(item: Record<string, unknown>): Application {
@@ -112,6 +129,7 @@ export class DynamoApplicationStore implements ApplicationStore {
     claims: Claim[],
     token: { hash: string; expiresAt: Date },
     now: Date,
+    heldAside: Claim[] = [],
   ): Promise<CreateOutcome> {
     const expiresAt = epoch(token.expiresAt);
     const held = claims.map(({ pk, field }) => ({ pk, field }));
@@ -125,6 +143,7 @@ export class DynamoApplicationStore implements ApplicationStore {
       ...(application as unknown as Record<string, unknown>),
       pk: appKey(application.id),
       claims: held,
+      ...(heldAside.length ? { heldClaims: heldAside.map(({ pk, field }) => ({ pk, field })) } : {}),
       tokenHash: token.hash,
       expiresAt,
     };
@@ -209,6 +228,15 @@ export class DynamoApplicationStore implements ApplicationStore {
       }
     }
     await undo();
+  }
+
+  async holderOf(claim: Claim, now: Date): Promise<string | undefined> {
+    for (const pk of [claim.pk, claim.previousPk]) {
+      if (!pk) continue;
+      const item = await this.raw(pk);
+      if (live(item, now) && typeof item!.applicationId === 'string') return item!.applicationId;
+    }
+    return undefined;
   }
 
   async discard(application: Application, claims: Claim[], tokenHash: string): Promise<void> {
@@ -302,8 +330,31 @@ export class DynamoApplicationStore implements ApplicationStore {
       // Lost a race with another click on the same link (or the expiry passed).
       return judge(await this.raw(tokenKey)) ?? { ok: false, problem: 'used' };
     }
+    if (stored.claimConflict) await this.markDisputed(id, stored.claimConflict, confirmedAt);
     const { expiresAt: _gone, ...rest } = stored;
     return { ok: true, application: toApplication({ ...rest, status: 'submitted', confirmedAt }) };
+  }
+
+  /** Tell the claim's holder that a confirmed applicant disputes it (best effort, bounded). */
+  private async markDisputed(disputer: string, conflict: ClaimConflict, at: string): Promise<void> {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: appKey(conflict.applicationId) },
+          UpdateExpression: 'SET disputedBy = list_append(if_not_exists(disputedBy, :none), :one)',
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(disputedBy) OR size(disputedBy) < :max)',
+          ExpressionAttributeValues: {
+            ':none': [],
+            ':one': [{ applicationId: disputer, field: conflict.field, at }],
+            ':max': MAX_DISPUTES,
+          },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async decide(
@@ -319,18 +370,29 @@ export class DynamoApplicationStore implements ApplicationStore {
       problem: s.status === 'pending_confirmation' ? 'not_submitted' : 'already_decided',
       application: toApplication(s),
     });
-    if (stored!.status !== 'submitted') return refuse(stored!);
+    // An approved application whose CNIC a confirmed applicant disputes can still be
+    // rejected: that is how organizers remove a squatter who got through.
+    const revoking =
+      stored!.status === 'approved' && decision.decision === 'reject' && !!stored!.disputedBy?.length;
+    if (stored!.status !== 'submitted' && !revoking) return refuse(stored!);
     const status: ApplicationStatus = decision.decision === 'approve' ? 'approved' : 'rejected';
     const names = { '#status': 'status', '#decision': 'decision' };
     const values: Record<string, unknown> = {
       ':status': status,
-      ':submitted': 'submitted',
+      ':from': stored!.status,
       ':decision': decision,
     };
     let update = 'SET #status = :status, #decision = :decision';
     if (retainUntil) {
       update += ', expiresAt = :expires';
       values[':expires'] = epoch(retainUntil);
+    }
+    // Approving a held application takes the claims it was held without; they must be
+    // free by now (the holder rejected, or expired unconfirmed).
+    const taking = status === 'approved' ? (stored!.heldClaims ?? []) : [];
+    if (taking.length) {
+      update += ', claims = :claims REMOVE heldClaims';
+      values[':claims'] = [...stored!.claims, ...taking];
     }
     try {
       await dynamo().send(
@@ -341,7 +403,7 @@ export class DynamoApplicationStore implements ApplicationStore {
                 TableName: this.table,
                 Key: { pk: appKey(id) },
                 UpdateExpression: update,
-                ConditionExpression: '#status = :submitted',
+                ConditionExpression: '#status = :from',
                 ExpressionAttributeNames: names,
                 ExpressionAttributeValues: values,
               },
@@ -357,11 +419,22 @@ export class DynamoApplicationStore implements ApplicationStore {
                   },
                 }))
               : []),
+            ...taking.map((claim) => ({
+              Put: {
+                TableName: this.table,
+                Item: { pk: claim.pk, field: claim.field, applicationId: id },
+                ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+                ExpressionAttributeValues: { ':now': epoch(now) },
+              },
+            })),
           ],
         }),
       );
     } catch (error) {
-      if (!cancellationCodes(error) && !(error instanceof ConditionalCheckFailedException)) throw error;
+      const codes = cancellationCodes(error);
+      if (!codes && !(error instanceof ConditionalCheckFailedException)) throw error;
+      if (taking.length && codes?.[0] === 'None' && codes.slice(1).includes('ConditionalCheckFailed'))
+        return { ok: false, problem: 'claim_held', application: toApplication(stored!) };
       const again = (await this.raw(appKey(id))) as StoredApplication | undefined;
       return again ? refuse(again) : { ok: false, problem: 'not_found' };
     }
@@ -369,6 +442,7 @@ export class DynamoApplicationStore implements ApplicationStore {
       ok: true,
       application: toApplication({
         ...stored!,
+        ...(taking.length ? { heldClaims: undefined } : {}),
         status,
         decision,
         ...(retainUntil ? { expiresAt: epoch(retainUntil) } : {}),

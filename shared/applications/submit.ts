@@ -3,24 +3,39 @@
 //  2. Validate every field (400 lists each field's problem).
 //  3. Check eligibility on the submission day in the group's time zone (422 says why).
 //  4. Refuse an address on the suppression list (400): the link could never arrive.
-//  5. Store the application with its uniqueness claims and the confirmation token's
-//     hash in one transaction (409 when a live application holds a claim).
-//  6. Email the confirmation link straight through SES, with no DynamoDB call between
-//     the transaction and the send: if the database fails after storing, the email
-//     still goes out, so an application is never stored without its link. Exactly
-//     once needs no outbox here: only the request whose transaction stored this new
-//     id sends its email. If SES fails, undo step 5 and answer 503 (try again).
+//  5. Count the application against its client's hourly limit (429 when over).
+//  6. Store the application with its uniqueness claims and the confirmation token's
+//     hash in one transaction (409 when a live application holds a claim). When only
+//     the CNIC is taken, store it held without that claim, marked with the conflict,
+//     and answer 409 after its email: the real owner of a squatted CNIC gets a way
+//     forward (docs/applications.md, "Two applications, one CNIC").
+//  7. Count the confirmation email against the per-mailbox, per-domain and daily
+//     limits; over one, undo step 6 and answer 429. Counting comes after the store so
+//     that a duplicate is a 409 whatever the limits say. If the counters cannot be
+//     reached, the email goes anyway: an application is never stored without its link.
+//  8. Email the confirmation link through SES. Exactly once needs no outbox here: only
+//     the request whose transaction stored this new id sends its email. If SES fails,
+//     undo step 6 and answer 503 (try again).
 
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
+import { isAbort, pastDeadline } from '../deadline.ts';
 import { HttpError, invalidRequest, serviceUnavailable, unprocessable } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
+import { type LimitStore, takeAll } from '../limits/counters.ts';
+import {
+  applicationCounter,
+  type Counter,
+  clientNetwork,
+  confirmationCounters,
+  type LimitName,
+} from '../limits/policy.ts';
 import { log } from '../log.ts';
 import type { Mailer } from '../mail/port.ts';
 import { metric } from '../metrics.ts';
-import { type SigningKey, UNNAMED_KEY_ID, verificationKeys } from '../secrets.ts';
+import { currentKey, type SigningKey, UNNAMED_KEY_ID, verificationKeys } from '../secrets.ts';
 import { dayIn, eligibility, type IneligibleReason } from './eligibility.ts';
 import { confirmationEmail } from './emails.ts';
 import { type Application, type ClaimField, CONFIRMATION_DAYS } from './model.ts';
@@ -34,7 +49,25 @@ export interface SubmitDeps {
   mailer: Mailer;
   suppressedAmong: (addresses: string[]) => Promise<Set<string>>;
   clock: Clock;
+  limits: LimitStore;
 }
+
+/** Who sent the request, as API Gateway saw it (requestContext.http.sourceIp). */
+export interface Client {
+  sourceIp: string;
+}
+
+const LIMIT_MESSAGES: Partial<Record<LimitName, MessageKey>> = {
+  applications_per_client: 'application.limited.client',
+  confirmations_per_address: 'application.limited.address',
+  confirmations_per_domain: 'application.limited.domain',
+  confirmations_per_day: 'application.limited.daily',
+};
+
+const limitMessage = (lang: string) => (counter: Counter, retryAfter: number) =>
+  t(lang, LIMIT_MESSAGES[counter.limit] ?? 'application.limited.daily', {
+    minutes: Math.ceil(retryAfter / 60),
+  });
 
 export interface Submitted {
   application: Application;
@@ -52,6 +85,7 @@ export async function submitApplication(
   deps: SubmitDeps,
   data: Record<string, unknown>,
   lang: string,
+  client: Client,
 ): Promise<Submitted> {
   const honeypot = data[HONEYPOT_FIELD];
   if (honeypot !== undefined && honeypot !== '') {
@@ -90,17 +124,26 @@ export async function submitApplication(
     ]);
   }
 
+  const secret = (await currentKey('cnicHmac')).key;
+  const { limits } = config();
+  await takeAll(deps.limits, [applicationCounter(limits, clientId(secret, client))], now, limitMessage(lang));
+
   const application = newApplication(input, now, input.language ?? lang);
-  const claims = await claimsFor(input, now);
+  let claims = await claimsFor(input, now);
   const token = newToken();
   const tokenHash = hashToken(token);
   const confirmBy = new Date(now.getTime() + CONFIRMATION_DAYS * 86_400_000);
-  const created = await deps.store.create(
-    application,
-    claims,
-    { hash: tokenHash, expiresAt: confirmBy },
-    now,
-  );
+  const tokenRecord = { hash: tokenHash, expiresAt: confirmBy };
+  let created = await deps.store.create(application, claims, tokenRecord, now);
+  const cnicClaim = claims.find((c) => c.field === 'cnic');
+  if (!created.ok && cnicClaim && created.conflicts.length === 1 && created.conflicts[0] === 'cnic') {
+    const heldFrom = await deps.store.holderOf(cnicClaim, now);
+    if (heldFrom) {
+      application.claimConflict = { applicationId: heldFrom, field: 'cnic', at: now.toISOString() };
+      claims = claims.filter((c) => c !== cnicClaim);
+      created = await deps.store.create(application, claims, tokenRecord, now, [cnicClaim]);
+    }
+  }
   if (!created.ok) {
     log.info('application refused as a duplicate', { kind: input.kind, conflicts: created.conflicts });
     throw new HttpError(
@@ -117,20 +160,59 @@ export async function submitApplication(
     );
   }
 
+  const mailCounters = confirmationCounters(limits, application.email);
+  try {
+    await takeAll(deps.limits, mailCounters, now, limitMessage(lang));
+  } catch (error) {
+    // Past the request's deadline the reply is already a 503: undo, as for a failed send.
+    const late = isAbort(error) && pastDeadline();
+    if (!(error instanceof HttpError) && !late) {
+      log.warn('limit counters unavailable; the confirmation email goes anyway', {
+        applicationId: application.id,
+        error: (error as Error)?.name,
+      });
+    } else {
+      await deps.store.discard(application, claims, tokenHash);
+      throw error;
+    }
+  }
+
   const link = `${config().publicBaseUrl}/applications/confirm?token=${token}`;
   try {
-    await deps.mailer.send(confirmationEmail(application, link, confirmBy));
+    await deps.mailer.send(confirmationEmail(application, link, confirmBy, now));
   } catch (error) {
     log.warn('confirmation email not sent; application discarded', {
       applicationId: application.id,
       error: (error as Error)?.name,
     });
     await deps.store.discard(application, claims, tokenHash);
+    await Promise.all(mailCounters.map((c) => deps.limits.giveBack(c, now)));
     throw serviceUnavailable();
   }
   log.info('application received', { applicationId: application.id, kind: application.kind });
   metric('ApplicationsReceived', 1, { name: 'kind', value: application.kind });
+  if (application.claimConflict) {
+    log.info('application held: its CNIC is claimed by another', {
+      applicationId: application.id,
+      holder: application.claimConflict.applicationId,
+    });
+    // Nothing about the other application: not its email, name, status or id.
+    throw new HttpError(409, 'cnic_claimed', t(lang, 'application.conflict.cnicHeld'), {
+      conflicts: ['cnic'],
+      fields: [{ field: 'cnic', message: t(lang, 'application.conflict.cnicHeld') }],
+      id: application.id,
+      status: application.status,
+    });
+  }
   return { application, confirmBy };
+}
+
+/** A keyed hash of the client's network: counted, never stored or logged in the clear. */
+function clientId(secret: string, client: Client): string {
+  return createHmac('sha256', secret)
+    .update(`CLIENT:${clientNetwork(client.sourceIp)}`)
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 function newApplication(input: ApplicationInput, now: Date, language: string): Application {

@@ -56,9 +56,16 @@ export function errorPage(error: HttpError): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(error.message)}</title></head><body><main><h1>${escapeHtml(error.message)}</h1><p>Error code: <code>${escapeHtml(error.code)}</code></p></main></body></html>`;
 }
 
+/** Retry-After for a refusal that says when to come back (503, 429); else nothing. */
+export function retryAfterHeader(error: HttpError): Record<string, string> {
+  if (error.statusCode === 503) return { 'retry-after': '5' };
+  const seconds = error.details.retryAfterSeconds;
+  if (error.statusCode === 429 && typeof seconds === 'number') return { 'retry-after': String(seconds) };
+  return {};
+}
+
 export function errorResponse(error: HttpError, asHtml: boolean): HttpResult {
-  const headers: Record<string, string> = {};
-  if (error.statusCode === 503) headers['retry-after'] = '5';
+  const headers = retryAfterHeader(error);
   return asHtml
     ? html(error.statusCode, errorPage(error), headers)
     : json(error.statusCode, errorBody(error), headers);

@@ -8,6 +8,7 @@ import { ses } from '../aws/ses.ts';
 import { config } from '../config.ts';
 import { log } from '../log.ts';
 import type { Mailer, OutgoingEmail } from './port.ts';
+import { headerSafe } from './safe-text.ts';
 import { suppressedAmong } from './suppression.ts';
 
 /** The message id of an email not sent because every recipient is suppressed. */
@@ -49,7 +50,7 @@ export async function sendThroughSes(email: OutgoingEmail): Promise<{ messageId:
       })),
       Content: {
         Simple: {
-          Subject: { Data: email.subject, Charset: 'UTF-8' },
+          Subject: { Data: headerSafe(email.subject), Charset: 'UTF-8' },
           Body: {
             Text: { Data: email.text, Charset: 'UTF-8' },
             Html: { Data: email.html, Charset: 'UTF-8' },

@@ -6,14 +6,15 @@
 
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationBody } from '../../bench/samples.ts';
+import { applicationBody, LIMITS_OUT_OF_THE_WAY } from '../../bench/samples.ts';
 import { dynamo } from '../../shared/aws/dynamodb.ts';
 import { tableName } from '../../shared/tables.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack();
+  // One client sending 2,000 applications to one domain: over every default limit.
+  stack = await startTestStack({ env: LIMITS_OUT_OF_THE_WAY });
 });
 afterAll(() => stack?.stop());
 

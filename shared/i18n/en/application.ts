@@ -65,6 +65,16 @@ export default {
     'An application with this CNIC is already waiting for confirmation, under review or approved.',
   'application.conflict.registrationNumber':
     'An application with this registration number is already waiting for confirmation, under review or approved.',
+  'application.conflict.cnicHeld':
+    'An application with this CNIC already exists. If it was not you, someone may have used your CNIC: we have kept your application aside and emailed you a link. Once you open it, the organizers see both applications, contact you at your address and settle which one stands. We do not show anyone the other application.',
+  'application.limited.client':
+    'Too many applications have come from your network in the last hour. Please try again in {minutes} minutes.',
+  'application.limited.address':
+    'We have already sent several confirmation emails to this address in the last hour. Check your inbox and spam folder, or try again in {minutes} minutes.',
+  'application.limited.domain':
+    'We have sent too many confirmation emails to addresses at this domain in the last hour. Please try again in {minutes} minutes.',
+  'application.limited.daily':
+    'We cannot send more confirmation emails today. Please try again in {minutes} minutes.',
   'application.sent.title': 'Check your email',
   'application.sent.body':
     'We have sent you an email with a link. Open it by {date} to confirm your application; the organizers see it only after that.',
@@ -80,10 +90,13 @@ export default {
   'application.confirm.unknown':
     'This link is not valid. Check that you opened the whole link from the email.',
   'application.email.greeting': 'Hello {name},',
+  'application.email.greetingNoName': 'Hello,',
   'application.email.signature': 'Wikimedia Community User Group Pakistan',
   'application.email.confirm.subject': 'Please confirm your membership application',
   'application.email.confirm.body':
     'Thank you for applying to join Wikimedia Community User Group Pakistan. To confirm your application, open this link by {date}:',
+  'application.email.confirm.why':
+    'This email comes from the membership system of Wikimedia Community User Group Pakistan. You received it because this address was entered on our membership form ({form}) on {date}.',
   'application.email.confirm.ignore':
     'If you did not apply, ignore this email: without confirmation the application is deleted.',
   'application.email.approved.subject': 'Welcome: your membership application is approved',
@@ -97,4 +110,7 @@ export default {
   'application.email.organizers.body':
     'A {kind} application from {name} was confirmed on {date} and is waiting for review.',
   'application.email.organizers.link': 'Review it with the admin API: {link}',
+  'application.email.organizers.conflictSubject': 'Application with a disputed CNIC to review: {name}',
+  'application.email.organizers.conflict':
+    "Its CNIC is already claimed by another application: {other}. One of the two applicants may be using someone else's CNIC. Contact both, then reject the wrong one (POST .../decision); this one can be approved once the other is rejected.",
 };

@@ -1,0 +1,93 @@
+// The limit counters in DynamoDB (table `limits`): one item per limit, subject and
+// window, incremented with a conditional write so that no number of simultaneous
+// requests can pass the maximum. Each item expires (TTL) a day after its window ends.
+
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../aws/dynamodb.ts';
+import { tooManyRequests } from '../errors.ts';
+import { log } from '../log.ts';
+import { metric } from '../metrics.ts';
+import { tableName } from '../tables.ts';
+import { type Counter, counterKey, retryAfterSeconds, windowOf } from './policy.ts';
+
+export interface LimitStore {
+  /** Count one; false (and nothing counted) when the window already holds `max`. */
+  take(counter: Counter, now: Date): Promise<boolean>;
+  /** Undo one `take` whose request then did nothing. */
+  giveBack(counter: Counter, now: Date): Promise<void>;
+}
+
+export class DynamoLimitStore implements LimitStore {
+  async take(counter: Counter, now: Date): Promise<boolean> {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: tableName('limits'),
+          Key: { pk: counterKey(counter, now) },
+          UpdateExpression: 'ADD n :one SET expiresAt = if_not_exists(expiresAt, :expires)',
+          ConditionExpression: 'attribute_not_exists(n) OR n < :max',
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':max': counter.max,
+            ':expires': windowOf(counter, now).end + 86_400,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async giveBack(counter: Counter, now: Date): Promise<void> {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: tableName('limits'),
+          Key: { pk: counterKey(counter, now) },
+          UpdateExpression: 'ADD n :minus',
+          ConditionExpression: 'n > :zero',
+          ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+        }),
+      );
+    } catch (error) {
+      // Giving back is a courtesy: a count left behind only makes the limit stricter.
+      log.warn('limit counter not given back', { limit: counter.limit, error: (error as Error)?.name });
+    }
+  }
+}
+
+export const limitStore: LimitStore = new DynamoLimitStore();
+
+/**
+ * Count every counter in order, or none: when one refuses, the ones already taken are
+ * given back and the request is answered 429 with the refusing window's Retry-After.
+ * `message` words the refusal for the client.
+ */
+export async function takeAll(
+  store: LimitStore,
+  counters: Counter[],
+  now: Date,
+  message: (refused: Counter, retryAfter: number) => string,
+): Promise<void> {
+  const taken: Counter[] = [];
+  for (const counter of counters) {
+    if (await store.take(counter, now)) {
+      taken.push(counter);
+      continue;
+    }
+    await Promise.all(taken.map((c) => store.giveBack(c, now)));
+    metric('RequestsLimited', 1, { name: 'limit', value: counter.limit });
+    if (counter.limit === 'confirmations_per_day') metric('ConfirmationDailyCapReached');
+    log.warn('request refused by a limit', { limit: counter.limit });
+    const retryAfter = retryAfterSeconds(counter, now);
+    throw tooManyRequests(message(counter, retryAfter), retryAfter, counter.limit);
+  }
+}
+
+/** Give back every counter (a request that counted, then stored and sent nothing). */
+export async function giveBackAll(store: LimitStore, counters: Counter[], now: Date): Promise<void> {
+  await Promise.all(counters.map((c) => store.giveBack(c, now)));
+}
