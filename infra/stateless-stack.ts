@@ -33,6 +33,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { tableEnvVar } from '../shared/config.ts';
+import { METRIC_NAMESPACE } from '../shared/metrics.ts';
 import { type FunctionDef, functions, type RouteDef, routes } from '../shared/routes/index.ts';
 import { TARGET_RETRY } from '../shared/scheduler/aws.ts';
 import { cronExpression, recurringSchedules } from '../shared/scheduler/recurring.ts';
@@ -441,6 +442,17 @@ export class StatelessStack extends Stack {
         dimensionsMap: { ApiId: this.api.apiId, Stage: stage.stageName },
       }),
       'The API answered 5xx: a bug or a dependency that is down. See README, Deploy, Alarms.',
+    );
+    alarm(
+      'Alarm-ConfirmationDailyCap',
+      new cloudwatch.Metric({
+        namespace: METRIC_NAMESPACE,
+        metricName: 'ConfirmationDailyCapReached',
+        dimensionsMap: { stage: config.stage },
+        period: Duration.minutes(5),
+        statistic: 'Sum',
+      }),
+      'The daily cap on confirmation emails was reached: applicants are refused with 429 until midnight UTC. A mail-bombing attempt or a real rush; see docs/limits.md.',
     );
 
     // --- What an operator needs after a deploy.

@@ -1,6 +1,7 @@
 // The report use cases.
 //
-// submitReport: check every rule (422 listing all that fail) -> store the report once
+// submitReport: check every rule (422 listing all that fail) -> count it against the
+//   affiliate's daily limit (429; each stored report emails every contact) -> store the report once
 //   (same affiliate, period and URL: the stored one is returned) -> try to verify it on
 //   meta-wiki at once -> accepted, or kept as `received` with a retry scheduled and the
 //   contacts told what happens next.
@@ -13,8 +14,11 @@
 import type { AffiliateView, Agreement } from '../affiliates/model.ts';
 import { parsePeriodKey, periodKey } from '../affiliates/model.ts';
 import type { Clock } from '../clock.ts';
+import { config } from '../config.ts';
 import { notFound, unprocessable } from '../errors.ts';
 import { appendTimeline, getAffiliate, recordReportAccepted } from '../lifecycle/service.ts';
+import { giveBackAll, type LimitStore, limitStore, takeAll } from '../limits/counters.ts';
+import { reportCounter } from '../limits/policy.ts';
 import { log } from '../log.ts';
 import { metric } from '../metrics.ts';
 import { scheduler } from '../scheduler/index.ts';
@@ -55,7 +59,7 @@ export interface SubmitOutcome {
 }
 
 export async function submitReport(
-  deps: { clock: Clock },
+  deps: { clock: Clock; limits?: LimitStore },
   input: { affiliateId: string; agreement?: Agreement; submission: ReportSubmission; who: string },
 ): Promise<SubmitOutcome> {
   const affiliate = await affiliateOr404(input.affiliateId);
@@ -74,6 +78,15 @@ export async function submitReport(
   const period = periodKey(agreement);
   const now = deps.clock.now().toISOString();
   const reportId = reportIdFor(affiliate.id, period, url.title);
+  const limits = deps.limits ?? limitStore;
+  const counted = [reportCounter(config().limits, affiliate.id)];
+  await takeAll(
+    limits,
+    counted,
+    deps.clock.now(),
+    (_, retryAfter) =>
+      `This affiliate has submitted as many reports as it may today; try again in ${Math.ceil(retryAfter / 3600)} hours, or ask the organizers.`,
+  );
   const { created, report } = await putReportOnce({
     pk: affiliatePk(affiliate.id),
     sk: `REPORT#${reportId}`,
@@ -95,9 +108,13 @@ export async function submitReport(
   });
   if (!created) {
     // The same report again. If an earlier attempt stopped half-way (crash, outage),
-    // finish it now: every step below is idempotent.
-    if (report.status === 'accepted')
+    // finish it now: every step below is idempotent. Only a rejected report reopened
+    // below is stored afresh (and emails again), so only that one counts.
+    const uncounted = () => giveBackAll(limits, counted, deps.clock.now());
+    if (report.status === 'accepted') {
+      await uncounted();
       return { created, affiliate, report: await finishAcceptance(deps, affiliate, report, input.who) };
+    }
     if (report.status === 'rejected') {
       // Corrected at the same address after an organizer's rejection: a fresh check.
       const reopened = await reopenReport(report, { ...input.submission, at: now, who: input.who });
@@ -114,6 +131,7 @@ export async function submitReport(
         };
       }
     }
+    await uncounted();
     if (report.verification.attempts === 0)
       return {
         created,

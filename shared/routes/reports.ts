@@ -26,6 +26,7 @@ export const reportFunctions: FunctionDef[] = [
       tables: [
         { table: 'affiliates', access: 'readwrite' },
         { table: 'outbox', access: 'readwrite' },
+        { table: 'limits', access: 'readwrite' },
       ],
       sendsMail: true,
       schedules: true,
@@ -103,6 +104,7 @@ export const reportRoutes: RouteDef[] = [
       404: 'No such affiliate.',
       413: 'The body is too large (the text may be up to 200 KB).',
       422: 'The report breaks one or more rules (including a page title with characters meta-wiki reads as syntax, such as | or #); each is named.',
+      429: 'This affiliate has stored as many reports as it may today (each one emails every contact); `Retry-After` says when to try again. A refused (422) or repeated report does not count.',
     },
   },
   {
@@ -117,6 +119,7 @@ export const reportRoutes: RouteDef[] = [
       201: 'Stored; `missing` lists what meta-wiki does not show yet.',
       404: 'No such affiliate.',
       422: 'Rules broken; each is named.',
+      429: 'Over the daily limit of stored reports for this affiliate.',
     },
   },
   admin('GET', '/admin/affiliates/{id}/reports', 'The reports of an affiliate, with their history.', {

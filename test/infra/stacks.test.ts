@@ -15,6 +15,7 @@ import {
   scheduledTargetNames,
 } from '../../infra/stateless-stack.ts';
 import { loadConfig, tableEnvVar } from '../../shared/config.ts';
+import { METRIC_NAMESPACE } from '../../shared/metrics.ts';
 import { functions, routes } from '../../shared/routes/index.ts';
 import { TARGET_RETRY } from '../../shared/scheduler/aws.ts';
 import {
@@ -420,7 +421,7 @@ describe('mail', () => {
 });
 
 describe('alarms', () => {
-  it('alarm to the topic on dead letters, function errors and throttles, and API 5xx', () => {
+  it('alarm to the topic on dead letters, function errors and throttles, API 5xx and the confirmation cap', () => {
     const alarms = resourcesOf(dev.statelessTemplate, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     const topicId = dev.stateless.getLogicalId(dev.stateless.alarmTopic.node.defaultChild as never);
     for (const a of alarms) expect(a.AlarmActions).toEqual([{ Ref: topicId }]);
@@ -443,6 +444,10 @@ describe('alarms', () => {
       expect(on('Throttles', 'FunctionName', { Ref: id }), def.name).toHaveLength(1);
     }
     expect(alarms.filter((a) => a.MetricName === '5xx' && a.Namespace === 'AWS/ApiGateway')).toHaveLength(1);
+    // The daily cap on confirmation emails: the metric submit-application emits when it refuses one.
+    expect(
+      on('ConfirmationDailyCapReached', 'stage', 'dev').filter((a) => a.Namespace === METRIC_NAMESPACE),
+    ).toHaveLength(1);
     dev.statelessTemplate.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: (cdkContext().stages as Json).dev.alarmEmail,
