@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { FieldProblem } from '../errors.ts';
 import { isSupported, type MessageKey, t } from '../i18n/index.ts';
+import { hasInvisible } from '../text.ts';
 import { isCalendarDay, parseCnic } from './eligibility.ts';
 
 export const NAME_MAX = 200;
@@ -36,6 +37,7 @@ const line = (max: number) =>
     v.string('application.error.invalid' satisfies MessageKey),
     v.check(cleanText, 'application.error.text' satisfies MessageKey),
     v.check((s) => !LINE_BREAK.test(s), 'application.error.oneLine' satisfies MessageKey),
+    v.check((s) => !hasInvisible(s), 'application.error.invisible' satisfies MessageKey),
     v.transform((s) => s.trim().normalize('NFC')),
     v.nonEmpty('application.error.required' satisfies MessageKey),
     v.check((s) => [...s].length <= max, 'application.error.tooLong' satisfies MessageKey),

@@ -62,6 +62,13 @@ export function readBody(
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
       throw invalidRequest('The body must be a JSON object.');
     }
+    // JSON.parse keeps the last of two equal keys; a form field sent twice is refused,
+    // and so is a JSON member: which one was meant cannot be known.
+    const twice = duplicateKey(text);
+    if (twice !== undefined)
+      throw invalidRequest('The body names a member twice.', [
+        { field: twice, message: 'Send this member only once.' },
+      ]);
     return { format, data: value as Record<string, unknown> };
   }
 
@@ -71,4 +78,38 @@ export function readBody(
     data[k] = previous === undefined ? v : Array.isArray(previous) ? [...previous, v] : [previous, v];
   }
   return { format, data };
+}
+
+/**
+ * The first key that appears twice in one object of a JSON text, else undefined. One
+ * pass over text JSON.parse has already accepted: strings are skipped as whole tokens,
+ * and a string right after `{` or `,` inside an object is a key.
+ */
+export function duplicateKey(text: string): string | undefined {
+  const stack: ({ keys: Set<string>; expectKey: boolean } | undefined)[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      const start = i;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x22) break;
+      }
+      const top = stack[stack.length - 1];
+      if (top?.expectKey) {
+        const key = JSON.parse(text.slice(start, i + 1)) as string;
+        if (top.keys.has(key)) return key;
+        top.keys.add(key);
+        top.expectKey = false;
+      }
+    } else if (c === 0x7b /* { */) stack.push({ keys: new Set(), expectKey: true });
+    else if (c === 0x5b /* [ */) stack.push(undefined);
+    else if (c === 0x7d /* } */ || c === 0x5d /* ] */) stack.pop();
+    else if (c === 0x2c /* , */) {
+      const top = stack[stack.length - 1];
+      if (top) top.expectKey = true;
+    }
+  }
+  return undefined;
 }

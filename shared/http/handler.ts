@@ -9,11 +9,18 @@ import type { Context } from 'aws-lambda';
 import { isUnavailable } from '../aws/unavailable.ts';
 import { config } from '../config.ts';
 import { pastDeadline } from '../deadline.ts';
-import { HttpError, serviceUnavailable } from '../errors.ts';
+import { HttpError, notFound, serviceUnavailable } from '../errors.ts';
 import { invocation } from '../invocation.ts';
 import { log } from '../log.ts';
 import { errorResponse, prefersHtml } from './respond.ts';
 import type { HttpEvent, HttpResult } from './types.ts';
+
+/**
+ * Longest path parameter (an id) any route accepts, in UTF-8 bytes. Our ids are UUIDs,
+ * slugs of at most 80 characters and report ids well under this; DynamoDB refuses keys
+ * over 1-2 KB with an error that would otherwise surface as a 500.
+ */
+export const PATH_ID_MAX_BYTES = 200;
 
 export type HttpFn = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
@@ -54,6 +61,14 @@ export function httpHandler(fn: HttpFn) {
           new HttpError(500, 'internal_error', 'Something went wrong on our side; it has been logged.'),
           asHtml,
         );
+      },
+    })
+    .use({
+      name: 'pathIdLength',
+      before: (request) => {
+        for (const value of Object.values(request.event.pathParameters ?? {}))
+          if (typeof value === 'string' && Buffer.byteLength(value, 'utf8') > PATH_ID_MAX_BYTES)
+            throw notFound('No such resource.');
       },
     })
     .handler(fn);

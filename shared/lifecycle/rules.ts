@@ -3,6 +3,11 @@
 
 import * as v from 'valibot';
 import { isCalendarDay } from '../dates.ts';
+import { isSingleLine } from '../text.ts';
+import { httpsUrl } from '../urls.ts';
+
+// Names reach email subjects: one line, no control, bidi or invisible characters.
+const ONE_LINE = 'one line, without control, direction-changing or invisible characters';
 
 const day = v.pipe(v.string(), v.trim(), v.check(isCalendarDay, 'a calendar day like 2026-07-15'));
 
@@ -16,12 +21,24 @@ export const affiliateSchema = v.object({
     v.string(),
     v.regex(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/, 'a slug: lowercase letters, digits and hyphens'),
   ),
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'a name'), v.maxLength(200)),
+  name: v.pipe(
+    v.string(),
+    v.check(isSingleLine, ONE_LINE),
+    v.trim(),
+    v.minLength(1, 'a name'),
+    v.maxLength(200),
+  ),
   type: v.picklist(
     ['user_group', 'chapter', 'thematic_organization'],
     'user_group, chapter or thematic_organization',
   ),
-  country: v.pipe(v.string(), v.trim(), v.minLength(1, 'a country'), v.maxLength(100)),
+  country: v.pipe(
+    v.string(),
+    v.check(isSingleLine, ONE_LINE),
+    v.trim(),
+    v.minLength(1, 'a country'),
+    v.maxLength(100),
+  ),
   contactEmails: v.pipe(
     v.array(v.pipe(v.string(), v.trim(), v.email('an email address'), v.maxLength(254))),
     v.minLength(1, 'at least one contact email'),
@@ -31,18 +48,8 @@ export const affiliateSchema = v.object({
     v.array(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language code like ur'))),
     v.maxLength(10),
   ),
-  metaPage: v.pipe(
-    v.string(),
-    v.url('a web address'),
-    v.startsWith('https://', 'an https address'),
-    v.maxLength(2000),
-  ),
-  logoUrl: v.pipe(
-    v.string(),
-    v.url('a web address'),
-    v.startsWith('https://', 'an https address'),
-    v.maxLength(2000),
-  ),
+  metaPage: httpsUrl(),
+  logoUrl: httpsUrl(),
   agreement: agreementSchema,
 });
 

@@ -28,7 +28,7 @@ export type MetaUrlProblem =
   | 'special_characters';
 
 export type MetaUrlCheck =
-  | { ok: true; title: string }
+  | { ok: true; title: string; href: string }
   | { ok: false; problem: MetaUrlProblem; characters?: string[] };
 
 export function checkMetaUrl(raw: string): MetaUrlCheck {
@@ -54,7 +54,9 @@ export function checkMetaUrl(raw: string): MetaUrlCheck {
   // means the address names a section, or a title cut short: refuse it like %23.
   const special = specialCharacters(raw.includes('#') ? `${title}#` : title);
   if (special.length) return { ok: false, problem: 'special_characters', characters: special };
-  return { ok: true, title: normalizeTitle(title) };
+  // The canonical address too, so every way of typing one page is stored as one URL.
+  const canonical = normalizeTitle(title);
+  return { ok: true, title: canonical, href: metaPageUrl(canonical) };
 }
 
 /**

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import type { Agreement, CalendarDay } from '../affiliates/model.ts';
 import type { FieldProblem } from '../errors.ts';
+import { httpsUrl } from '../urls.ts';
 import { judgeEnglish, MIN_REPORT_CHARS } from './language.ts';
 import { checkMetaUrl, type MetaUrlProblem } from './meta-url.ts';
 
@@ -30,7 +31,7 @@ export const reportSubmissionSchema = v.object({
       v.string(),
       v.trim(),
       v.transform((s) => (s === '' ? undefined : s)),
-      v.optional(v.pipe(v.string(), v.url('a web address'), v.maxLength(2000))),
+      v.optional(httpsUrl('an https:// web address (http:, javascript: and the like are refused)')),
     ),
   ),
 });

@@ -96,7 +96,8 @@ export async function submitReport(
     period,
     periodStart: input.submission.periodStart,
     periodEnd: input.submission.periodEnd,
-    metaUrl: input.submission.metaUrl,
+    // Stored in its canonical form: the same page typed two ways is one address.
+    metaUrl: url.href,
     metaTitle: url.title,
     financialReportUrl: input.submission.financialReportUrl,
     text: input.submission.text,

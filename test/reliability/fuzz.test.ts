@@ -10,9 +10,10 @@ import fc from 'fast-check';
 import type { GenericSchema } from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationBody } from '../../bench/samples.ts';
+import { config } from '../../shared/config.ts';
 import { type RouteDef, routes } from '../../shared/routes/index.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
-import { expectErrorShape, storedState } from './support.ts';
+import { countItems, expectErrorShape, postFrom, storedState } from './support.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -349,4 +350,220 @@ describe('fuzzing every public route', () => {
       else expect(after.emails - before.emails).toBe(accepted);
     }, 60_000);
   }
+});
+
+// ---- the attacks of issue 12, each as a case -------------------------------------------
+
+const applyFrom = (sourceIp: string, body: unknown) =>
+  postFrom(sourceIp, `${stack.apiUrl}/applications`, body);
+
+async function newAffiliate(overrides: Record<string, unknown>) {
+  return stack.api('/admin/affiliates', {
+    admin: true,
+    json: {
+      id: `edge-${Math.random().toString(36).slice(2, 10)}`,
+      name: 'Wikimedia Edge Cases User Group',
+      type: 'user_group',
+      country: 'PK',
+      contactEmails: ['edge@groups.example.org'],
+      languages: ['en'],
+      metaPage: 'https://meta.wikimedia.org/wiki/Wikimedia_Edge',
+      logoUrl: 'https://upload.wikimedia.org/edge.svg',
+      agreement: { start: '2025-07-01', end: '2026-06-30' },
+      ...overrides,
+    },
+  });
+}
+
+describe('mail bombing', () => {
+  it('30 posts to victim+N@example.org from one client send at most the configured emails; another client is unaffected', async () => {
+    const perAddress = config().limits.confirmationsPerAddressPerHour;
+    const before = await countItems();
+    const replies = [];
+    for (let n = 0; n < 30; n++) {
+      replies.push(
+        await applyFrom('127.0.0.1', {
+          ...applicationBody('44000', n),
+          name: 'Ali Khan CLAIM YOUR PRIZE AT https://evil.example/win or evil.example',
+          email: `Victim+${n}@Example.org`,
+        }),
+      );
+    }
+    const accepted = replies.filter((r) => r.status === 202);
+    const limited = replies.filter((r) => r.status === 429);
+    expect(accepted).toHaveLength(perAddress);
+    expect(limited).toHaveLength(30 - perAddress);
+    for (const r of limited) {
+      expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(r.headers['retry-after'])).toBeLessThanOrEqual(3600);
+      expect(r.json()).toMatchObject({
+        error: {
+          code: 'rate_limited',
+          limit: 'confirmations_per_address',
+          retryAfterSeconds: expect.any(Number),
+        },
+      });
+    }
+    // Nothing stored for a refused one: one application (and its claims and token) per email sent.
+    const after = await countItems();
+    expect(after.applications! - before.applications!).toBe(perAddress * 4);
+    const mails = await stack.emailsTo('victim');
+    expect(mails).toHaveLength(perAddress);
+
+    // The email greets a safe name and says who sent it, why, and what to do if it was not you.
+    for (const mail of mails) {
+      const text = mail.body.text ?? '';
+      expect(text).not.toContain('evil');
+      expect(text.split('\n')[0]).not.toMatch(/https?:/);
+      const greeted = /^Hello (.+),\n/.exec(text)?.[1];
+      expect(greeted).toMatch(/^Ali Khan CLAIM/);
+      expect([...greeted!].length).toBeLessThanOrEqual(40);
+      expect(text).toContain('Wikimedia Community User Group Pakistan');
+      expect(text).toContain('You received it because this address was entered on our membership form');
+      expect(text).toContain('If you did not apply, ignore this email');
+      expect(mail.body.html ?? '').not.toContain('evil');
+    }
+
+    // Another client, applying for itself, is not held back by the first one's flood.
+    const other = await applyFrom('127.0.0.2', {
+      ...applicationBody('44000', 100),
+      email: 'someone.else@example.net',
+    });
+    expect(other.status).toBe(202);
+  });
+});
+
+describe('input edge cases', () => {
+  const apply = (body: unknown, raw?: string) =>
+    stack.api('/applications', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: raw ?? JSON.stringify(body),
+    });
+  let n = 200;
+  const next = () => applicationBody('45000', n++);
+
+  const refused = {
+    'right-to-left override U+202E': '\u202e',
+    'left-to-right embedding U+202A': '\u202a',
+    'pop directional formatting U+202C': '\u202c',
+    'first strong isolate U+2068': '\u2068',
+    'pop directional isolate U+2069': '\u2069',
+    'zero-width space U+200B': '\u200b',
+    'word joiner U+2060': '\u2060',
+    'byte order mark U+FEFF': '\ufeff',
+    'soft hyphen U+00AD': '\u00ad',
+    'right-to-left mark U+200F': '\u200f',
+  };
+  for (const [what, char] of Object.entries(refused)) {
+    it(`refuses a name or city with a ${what}, and stores nothing`, async () => {
+      const before = await countItems();
+      for (const field of ['name', 'city']) {
+        const res = await apply({ ...next(), [field]: `Ali${char} Khan` });
+        expect(res.status).toBe(400);
+        const body = (await res.json()) as { error: { fields: { field: string }[] } };
+        expect(body.error.fields.map((f) => f.field)).toEqual([field]);
+      }
+      expect((await countItems()).applications).toBe(before.applications);
+    });
+  }
+
+  it('keeps ZWNJ and ZWJ, which Urdu and Persian names use', async () => {
+    const name = 'فرح\u200cناز مہر\u200dبانو';
+    const res = await apply({ ...next(), name, language: 'ur' });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    const stored = (await (await stack.api(`/admin/applications/${id}`, { admin: true })).json()) as {
+      name: string;
+    };
+    expect(stored.name).toBe(name);
+  });
+
+  it('refuses a JSON body that names a member twice with 400, as for a form field sent twice', async () => {
+    const body = next();
+    const fields = Object.entries(body).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
+    const raw = `{${[...fields, '"name":"Someone Else"'].join(',')}}`;
+    const res = await apply(undefined, raw);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      error: { code: 'invalid_request', fields: [{ field: 'name' }] },
+    });
+    // An escaped spelling of the same key is the same key.
+    const escaped = await apply(undefined, `{${[...fields, '"n\\u0061me":"Someone Else"'].join(',')}}`);
+    expect(escaped.status).toBe(400);
+    const admin = await stack.api('/admin/affiliates', {
+      admin: true,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"id":"dup-keys","id":"dup-keys-2","name":"x"}',
+    });
+    expect(admin.status).toBe(400);
+    expect((await stack.api('/admin/affiliates/dup-keys-2', { admin: true })).status).toBe(404);
+  });
+
+  it("refuses CR, LF and other line breaks in an affiliate's name, which reaches email subjects", async () => {
+    for (const name of ['Group\r\nBcc: all@example.org', 'Group\nX', 'Group\u2028X', 'Group\u202eX']) {
+      const id = `crlf-${Math.random().toString(36).slice(2, 8)}`;
+      const res = await newAffiliate({ id, name });
+      expect(res.status, JSON.stringify(name)).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { fields: [{ field: 'name' }] } });
+      expect((await stack.api(`/admin/affiliates/${id}`, { admin: true })).status).toBe(404);
+    }
+  });
+
+  it('answers an over-long id with 400 or 404, never 500, on every route with a path id', async () => {
+    const withId = routes.filter((r) => r.path.includes('{'));
+    expect(withId.length).toBeGreaterThan(5);
+    for (const route of withId)
+      for (const id of ['a'.repeat(3000), 'ی'.repeat(1000), `${'a'.repeat(1100)}%23x`]) {
+        const path = route.path.replace(/\{\w+\}/g, id);
+        const res = await stack.api(path, {
+          admin: route.access === 'admin',
+          method: route.method,
+          ...(route.method === 'GET' ? {} : { headers: { 'content-type': 'application/json' }, body: '{}' }),
+        });
+        const context = `${route.method} ${route.path} with a ${id.length}-character id`;
+        expect([400, 401, 404], context).toContain(res.status);
+        expectErrorShape(res.status, res.headers.get('content-type') ?? '', await res.text(), context);
+      }
+  });
+
+  it('stores only https URLs, in canonical form', async () => {
+    for (const logoUrl of [
+      'javascript:alert(1)',
+      'http://upload.wikimedia.org/x.svg',
+      'data:image/svg+xml,<svg/>',
+      'https://user:pass@upload.wikimedia.org/x.svg',
+      '//upload.wikimedia.org/x.svg',
+    ]) {
+      const res = await newAffiliate({ logoUrl });
+      expect(res.status, logoUrl).toBe(400);
+    }
+    const res = await newAffiliate({
+      logoUrl: ' HTTPS://Upload.WIKIMEDIA.org:443/a/../edge logo.svg ',
+      metaPage: 'https://META.wikimedia.org/wiki/Wikimedia_Edge',
+    });
+    expect(res.status).toBe(201);
+    const { affiliate } = (await res.json()) as {
+      affiliate: { id: string; logoUrl: string; metaPage: string };
+    };
+    expect(affiliate.logoUrl).toBe('https://upload.wikimedia.org/edge%20logo.svg');
+    expect(affiliate.metaPage).toBe('https://meta.wikimedia.org/wiki/Wikimedia_Edge');
+
+    // A report's financial report link: javascript: and http: are refused before anything is stored.
+    for (const financialReportUrl of ['javascript:alert(1)', 'http://example.org/finance.pdf']) {
+      const report = await stack.api(`/admin/affiliates/${affiliate.id}/reports`, {
+        admin: true,
+        json: {
+          periodStart: '2025-07-01',
+          periodEnd: '2026-06-30',
+          metaUrl: 'https://meta.wikimedia.org/wiki/Edge_report',
+          text: 'x',
+          financialReportUrl,
+        },
+      });
+      expect(report.status, financialReportUrl).toBe(400);
+      expect(await report.json()).toMatchObject({ error: { fields: [{ field: 'financialReportUrl' }] } });
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // Helpers the reliability tests share: what is stored (item counts of every table,
 // emails in SES local), and the documented error shape.
 
+import { request } from 'node:http';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { dynamo } from '../../shared/aws/dynamodb.ts';
@@ -50,4 +51,46 @@ export function expectErrorShape(status: number, contentType: string, body: stri
   }
   expect(typeof parsed.error?.code, context).toBe('string');
   expect(typeof parsed.error?.message, context).toBe('string');
+}
+
+/**
+ * POST JSON from a given loopback address (127.0.0.0/8 all reach the local server), so a
+ * test can be two different clients as API Gateway's sourceIp sees them.
+ */
+export function postFrom(
+  sourceIp: string,
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; json: () => unknown }> {
+  const target = new URL(url);
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: 'POST',
+        localAddress: sourceIp,
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'content-length': String(payload.length),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, json: () => JSON.parse(text) });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
 }

@@ -41,12 +41,27 @@ describe('period coverage', () => {
 });
 
 describe('meta-wiki address', () => {
-  it('accepts a page on meta.wikimedia.org and gives its canonical title', () => {
+  it('accepts a page on meta.wikimedia.org and gives its canonical title and address', () => {
     expect(checkMetaUrl('https://meta.wikimedia.org/wiki/Wikimedia_Pakistan/Reports/2025')).toEqual({
       ok: true,
       title: 'Wikimedia Pakistan/Reports/2025',
+      href: 'https://meta.wikimedia.org/wiki/Wikimedia_Pakistan/Reports/2025',
     });
-    expect(checkMetaUrl('https://META.wikimedia.org/wiki/x%20y')).toEqual({ ok: true, title: 'X y' });
+    expect(checkMetaUrl('https://META.wikimedia.org/wiki/x%20y')).toEqual({
+      ok: true,
+      title: 'X y',
+      href: 'https://meta.wikimedia.org/wiki/X_y',
+    });
+    // Every way of typing one page is stored as the same address.
+    for (const typed of [
+      ' https://meta.wikimedia.org/wiki/Annual_report_(2025)?action=view ',
+      'https://meta.wikimedia.org/wiki/annual%20report%20%282025%29',
+      'https://meta.wikimedia.org:443/wiki/Annual__report_(2025)',
+    ])
+      expect(checkMetaUrl(typed)).toMatchObject({
+        ok: true,
+        href: 'https://meta.wikimedia.org/wiki/Annual_report_%282025%29',
+      });
   });
 
   it.each([
@@ -126,7 +141,7 @@ describe('addresses of meta pages', () => {
 
   it('reads back, through the report address check, as the same title', () => {
     for (const title of ['Wikimedia due/Reports/2026', 'Group (Pakistan)/100% done?', 'ویکی/رپورٹ'])
-      expect(checkMetaUrl(metaPageUrl(title))).toEqual({ ok: true, title });
+      expect(checkMetaUrl(metaPageUrl(title))).toEqual({ ok: true, title, href: metaPageUrl(title) });
   });
 
   it("links to the Affiliates Data Portal's Reports page unless configured otherwise", () => {

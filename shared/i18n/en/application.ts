@@ -37,6 +37,8 @@ export default {
   'application.error.required': 'This field is required.',
   'application.error.invalid': 'This value is not valid.',
   'application.error.text': 'This text contains characters that cannot be used.',
+  'application.error.invisible':
+    'This text contains invisible or direction-changing characters; type it again without them.',
   'application.error.oneLine': 'Write this on one line.',
   'application.error.tooLong': 'Use at most {max} characters.',
   'application.error.statementTooLong': 'Use at most {max} characters.',

@@ -38,6 +38,8 @@ const ur: Partial<typeof en> = {
   'application.error.required': 'یہ خانہ لازمی ہے۔',
   'application.error.invalid': 'یہ اندراج درست نہیں۔',
   'application.error.text': 'اس متن میں ایسے حروف ہیں جو استعمال نہیں ہو سکتے۔',
+  'application.error.invisible':
+    'اس متن میں نظر نہ آنے والے یا سمت بدلنے والے حروف ہیں؛ انہیں نکال کر دوبارہ لکھیں۔',
   'application.error.oneLine': 'اسے ایک سطر میں لکھیں۔',
   'application.error.tooLong': 'زیادہ سے زیادہ {max} حروف استعمال کریں۔',
   'application.error.statementTooLong': 'زیادہ سے زیادہ {max} حروف استعمال کریں۔',
