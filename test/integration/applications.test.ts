@@ -540,6 +540,83 @@ describe('confirmation and review', () => {
     expect((await submit({ ...body })).status).toBe(202);
   });
 
+  it('CNIC squatting: the real owner gets a helpful 409, organizers are told, see the conflict on both and resolve it', async () => {
+    // A squatter applies first with someone else's CNIC and is approved.
+    const squatter = individual();
+    const { id: squatterId } = await submitted(squatter);
+    const approve = (id: string) =>
+      stack.api(`/admin/applications/${id}/decision`, { json: { decision: 'approve' }, admin: true });
+    expect((await approve(squatterId)).status).toBe(200);
+
+    // The CNIC's owner applies: 409 that says what happens next, and nothing about the other applicant.
+    const owner = individual({ cnic: squatter.cnic });
+    const res = await submit(owner);
+    expect(res.status).toBe(409);
+    const reply = (await res.json()) as { error: Record<string, unknown> };
+    expect(reply.error).toMatchObject({
+      code: 'cnic_claimed',
+      conflicts: ['cnic'],
+      status: 'pending_confirmation',
+    });
+    expect(reply.error.message).toMatch(/organizers see both applications, contact you/);
+    const replyText = JSON.stringify(reply);
+    for (const secret of [squatter.email, squatter.name, squatterId, squatter.cnic.slice(-4)])
+      expect(replyText).not.toContain(secret);
+    const ownerId = reply.error.id as string;
+
+    // The owner's application is kept aside; it reaches the organizers once its email is confirmed.
+    const organizerMails = async () =>
+      (await emailTo('organizers@')).filter((m) => m.subject.includes('disputed CNIC'));
+    expect(await organizerMails()).toHaveLength(0);
+    const [mail] = await emailTo(owner.email);
+    expect((await fetch(confirmLink(mail!))).status).toBe(200);
+    const [told] = await organizerMails();
+    expect(told?.subject).toContain(owner.name);
+    expect(told?.body.text).toContain(`/admin/applications/${squatterId}`);
+    expect(told?.body.text).toContain(`/admin/applications/${ownerId}`);
+
+    // Organizers see the conflict on both applications.
+    const get = async (id: string) =>
+      (await (await stack.api(`/admin/applications/${id}`, { admin: true })).json()) as Record<
+        string,
+        unknown
+      >;
+    expect(await get(ownerId)).toMatchObject({
+      status: 'submitted',
+      claimConflict: { applicationId: squatterId, field: 'cnic' },
+    });
+    expect(await get(squatterId)).toMatchObject({
+      status: 'approved',
+      disputedBy: [{ applicationId: ownerId, field: 'cnic' }],
+    });
+    expect(JSON.stringify(await get(ownerId))).not.toContain('heldClaims');
+
+    // The owner cannot be approved while the squatter holds the CNIC...
+    const early = await approve(ownerId);
+    expect(early.status).toBe(409);
+    expect(await early.json()).toMatchObject({ error: { code: 'claim_held' } });
+    // ...so the organizers reject the squatter (approved, but disputed), then approve the owner.
+    const reject = await stack.api(`/admin/applications/${squatterId}/decision`, {
+      json: { decision: 'reject', reason: 'The CNIC belongs to someone else.' },
+      admin: true,
+    });
+    expect(reject.status).toBe(200);
+    expect((await approve(ownerId)).status).toBe(200);
+    // The owner now holds the CNIC: a third application with it is held in turn.
+    const third = await submit(individual({ cnic: squatter.cnic }));
+    expect(third.status).toBe(409);
+    expect(await third.json()).toMatchObject({ error: { code: 'cnic_claimed' } });
+    expect((await get(ownerId)).status).toBe('approved');
+  });
+
+  it('an approved application without a dispute cannot be rejected afterwards', async () => {
+    const body = individual();
+    const { id } = await submitted(body);
+    const decide = (json: unknown) => stack.api(`/admin/applications/${id}/decision`, { json, admin: true });
+    expect((await decide({ decision: 'approve' })).status).toBe(200);
+    expect((await decide({ decision: 'reject', reason: 'no' })).status).toBe(409);
+  });
+
   it('a decision stands when its email fails, and sending it again retries the email once', async () => {
     const body = individual();
     const { id } = await submitted(body);
