@@ -18,6 +18,17 @@ export interface LimitStore {
   giveBack(counter: Counter, now: Date): Promise<void>;
 }
 
+/**
+ * When TTL may delete a counter: a day after its window ends. TTL runs on the storage's
+ * own time, not on our Clock; where the two differ (the local stack's movable clock
+ * set in the past) the later of them keeps a counter alive through its window.
+ */
+function expiresAt(counter: Counter, now: Date): number {
+  const storageNow = Math.floor(Date.now() / 1000);
+  const windowEnd = windowOf(counter, now).end;
+  return Math.max(windowEnd, storageNow + counter.windowSeconds) + 86_400;
+}
+
 export class DynamoLimitStore implements LimitStore {
   async take(counter: Counter, now: Date): Promise<boolean> {
     try {
@@ -30,7 +41,7 @@ export class DynamoLimitStore implements LimitStore {
           ExpressionAttributeValues: {
             ':one': 1,
             ':max': counter.max,
-            ':expires': windowOf(counter, now).end + 86_400,
+            ':expires': expiresAt(counter, now),
           },
         }),
       );
