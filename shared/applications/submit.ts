@@ -3,7 +3,8 @@
 //  2. Validate every field (400 lists each field's problem).
 //  3. Check eligibility on the submission day in the group's time zone (422 says why).
 //  4. Refuse an address on the suppression list (400): the link could never arrive.
-//  5. Count the application against its client's hourly limit (429 when over).
+//  5. Count the application against its client's hourly limit (429 when over), in the
+//     same round trip as step 4.
 //  6. Store the application with its uniqueness claims and the confirmation token's
 //     hash in one transaction (409 when a live application holds a claim). When only
 //     the CNIC is taken, store it held without that claim, marked with the conflict,
@@ -118,15 +119,18 @@ export async function submitApplication(
     );
   }
 
-  if ((await deps.suppressedAmong([input.email])).size > 0) {
+  // The suppression check and the client's count go together: one round trip, not two.
+  const secret = (await currentKey('cnicHmac')).key;
+  const { limits } = config();
+  const [suppressed] = await Promise.all([
+    deps.suppressedAmong([input.email]),
+    takeAll(deps.limits, [applicationCounter(limits, clientId(secret, client))], now, limitMessage(lang)),
+  ]);
+  if (suppressed.size > 0) {
     throw invalidRequest(t(lang, 'application.invalid'), [
       { field: 'email', message: t(lang, 'application.error.emailSuppressed') },
     ]);
   }
-
-  const secret = (await currentKey('cnicHmac')).key;
-  const { limits } = config();
-  await takeAll(deps.limits, [applicationCounter(limits, clientId(secret, client))], now, limitMessage(lang));
 
   const application = newApplication(input, now, input.language ?? lang);
   let claims = await claimsFor(input, now);

@@ -73,9 +73,10 @@ export class DynamoLimitStore implements LimitStore {
 export const limitStore: LimitStore = new DynamoLimitStore();
 
 /**
- * Count every counter in order, or none: when one refuses, the ones already taken are
- * given back and the request is answered 429 with the refusing window's Retry-After.
- * `message` words the refusal for the client.
+ * Count every counter, or none. They are taken at once (one round trip, whatever their
+ * number); when any refuses, those taken are given back and the request is answered 429
+ * with the Retry-After of the refusing window that ends last. `message` words the
+ * refusal for the client.
  */
 export async function takeAll(
   store: LimitStore,
@@ -83,19 +84,18 @@ export async function takeAll(
   now: Date,
   message: (refused: Counter, retryAfter: number) => string,
 ): Promise<void> {
-  const taken: Counter[] = [];
-  for (const counter of counters) {
-    if (await store.take(counter, now)) {
-      taken.push(counter);
-      continue;
-    }
-    await Promise.all(taken.map((c) => store.giveBack(c, now)));
+  const taken = await Promise.all(counters.map((c) => store.take(c, now)));
+  const refused = counters.filter((_, i) => !taken[i]);
+  if (refused.length === 0) return;
+  await Promise.all(counters.filter((_, i) => taken[i]).map((c) => store.giveBack(c, now)));
+  for (const counter of refused) {
     metric('RequestsLimited', 1, { name: 'limit', value: counter.limit });
     if (counter.limit === 'confirmations_per_day') metric('ConfirmationDailyCapReached');
     log.warn('request refused by a limit', { limit: counter.limit });
-    const retryAfter = retryAfterSeconds(counter, now);
-    throw tooManyRequests(message(counter, retryAfter), retryAfter, counter.limit);
   }
+  const last = refused.reduce((a, b) => (retryAfterSeconds(b, now) > retryAfterSeconds(a, now) ? b : a));
+  const retryAfter = retryAfterSeconds(last, now);
+  throw tooManyRequests(message(last, retryAfter), retryAfter, last.limit);
 }
 
 /** Give back every counter (a request that counted, then stored and sent nothing). */

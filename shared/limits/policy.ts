@@ -94,7 +94,7 @@ export const applicationCounter = (limits: Limits, client: string): Counter => (
   windowSeconds: HOUR,
 });
 
-/** Counted for each confirmation email, in this order (the cheapest refusal first). */
+/** Counted for each confirmation email: its mailbox, its domain, and the day's total. */
 export const confirmationCounters = (limits: Limits, address: string): Counter[] => [
   {
     limit: 'confirmations_per_address',
