@@ -41,6 +41,8 @@ export interface Config {
   };
   /** Local only: the bearer token that makes a request an admin request. */
   adminToken?: string;
+  /** What an approved member is pointed to: the group's page, and its channels if set. */
+  group: { pageUrl: string; channels?: string };
   /** Deadlines are calendar days in this zone. */
   timeZone: string;
   metaApiUrl: string;
@@ -153,6 +155,11 @@ export function loadConfig(env: Env): Config {
       reportLink: int('REPORT_LINK_GRACE_DAYS', 60),
     },
     adminToken: local ? env.ADMIN_TOKEN || 'local-admin-token' : undefined,
+    group: {
+      pageUrl:
+        env.GROUP_PAGE_URL || 'https://meta.wikimedia.org/wiki/Wikimedia_Community_User_Group_Pakistan',
+      channels: env.GROUP_CHANNELS || undefined,
+    },
     timeZone,
     metaApiUrl: env.META_API_URL || 'https://meta.wikimedia.org/w/api.php',
     metaReportsPage: env.META_REPORTS_PAGE || 'Wikimedia Affiliates Data Portal/Reports',

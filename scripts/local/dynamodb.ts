@@ -120,6 +120,7 @@ export function createTableInput(def: TableDef, physicalName: string): CreateTab
 export async function ensureTables(
   endpoint: string,
   defs: { def: TableDef; name: string }[],
+  options: { ttl?: boolean } = {},
 ): Promise<string[]> {
   const client = new DynamoDBClient({ endpoint, region: 'local', credentials: localCredentials });
   const created: string[] = [];
@@ -132,7 +133,11 @@ export async function ensureTables(
         if (!(error instanceof ResourceInUseException)) throw error;
         continue;
       }
-      if (def.ttlAttribute) {
+      // TTL is left off locally: DynamoDB Local expires items on the real clock, while the
+      // local stack's clock moves (tests start in the past, `npm start` travels years), so
+      // items would vanish on dates that never came for the system. In AWS the stateful
+      // stack turns TTL on (infra/stateful-stack.ts, asserted in test/infra).
+      if (def.ttlAttribute && options.ttl) {
         await client.send(
           new UpdateTimeToLiveCommand({
             TableName: name,

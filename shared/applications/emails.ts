@@ -4,8 +4,8 @@
 // fills in the form chooses the address, so the name must not carry their words to it.
 
 import { config } from '../config.ts';
-import { html, type Markup } from '../html/template.ts';
 import { languageInfo, type MessageKey, t } from '../i18n/index.ts';
+import { emailDocument, emailHtml, signoff } from '../mail/format.ts';
 import type { OutgoingEmail } from '../mail/port.ts';
 import { greetingName } from '../mail/safe-text.ts';
 import type { Application } from './model.ts';
@@ -26,20 +26,17 @@ interface Body {
   after?: string[];
 }
 
-function build(lang: string, body: Body): { text: string; html: string } {
-  const { dir } = languageInfo(lang);
+/** Paragraphs, the link as a labelled button (raw address below, wrapping), then the sign-off. */
+function build(lang: string, body: Body & { button?: string }): { text: string; html: string } {
   const paragraphs = [...body.paragraphs, ...(body.link ? [body.link] : []), ...(body.after ?? [])];
-  const text = `${paragraphs.join('\n\n')}\n\n-- \n${t(lang, 'application.email.signature')}\n`;
-  const block = (p: string): Markup =>
-    html`<p>${p.split('\n').map((line, i) => (i ? [html`<br>`, line] : line))}</p>`;
-  const markup = html`<!doctype html><html lang="${lang}" dir="${dir}"><body>${body.paragraphs.map(block)}${
-    body.link ? html`<p><a href="${body.link}">${body.link}</a></p>` : ''
-  }${(body.after ?? []).map(block)}<p>— ${t(lang, 'application.email.signature')}</p></body></html>`;
-  return { text, html: markup.value };
+  const text = `${paragraphs.join('\n\n')}\n\n${signoff(lang)}`;
+  const html = emailDocument([emailHtml(lang, text, (url) => (url === body.link ? body.button : undefined))]);
+  return { text, html };
 }
 
-function greeting(lang: string, name: string): string {
-  const safe = greetingName(name);
+/** Hello to the person who reads it: an institution's email greets its contact person. */
+function greeting(lang: string, application: Application): string {
+  const safe = greetingName(application.kind === 'institution' ? application.contactName : application.name);
   return safe
     ? t(lang, 'application.email.greeting', { name: safe })
     : t(lang, 'application.email.greetingNoName');
@@ -59,10 +56,11 @@ export function confirmationEmail(
     subject: t(lang, 'application.email.confirm.subject'),
     ...build(lang, {
       paragraphs: [
-        greeting(lang, application.name),
+        greeting(lang, application),
         t(lang, 'application.email.confirm.body', { date: formatDate(expiresAt, lang) }),
       ],
       link,
+      button: t(lang, 'application.email.confirm.button'),
       after: [
         t(lang, 'application.email.confirm.why', {
           form: `${config().publicBaseUrl}/apply`,
@@ -87,9 +85,18 @@ export function decisionEmail(application: Application): OutgoingEmail {
     subject: t(lang, `${prefix}.subject` as MessageKey),
     ...build(lang, {
       paragraphs: [
-        greeting(lang, application.name),
+        greeting(lang, application),
         t(lang, `${prefix}.body` as MessageKey, { date: formatDate(new Date(decision.at), lang) }),
         ...(decision.reason ? [t(lang, 'application.email.reason', { reason: decision.reason })] : []),
+        // What happens next: where the group is, or how to try again.
+        approved
+          ? t(lang, 'application.email.approved.next', {
+              groupPage: config().group.pageUrl,
+              channels: config().group.channels ?? '',
+            }).trim()
+          : t(lang, 'application.email.rejected.next', {
+              form: `${config().publicBaseUrl}/apply?lang=${lang}`,
+            }),
       ],
     }),
     tags: tags(approved ? 'application_approved' : 'application_rejected', application),

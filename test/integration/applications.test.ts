@@ -505,6 +505,10 @@ describe('confirmation and review', () => {
 
     const outcome = (await emailTo(body.email)).find((m) => m.subject.startsWith('خوش آمدید'));
     expect(outcome?.body.text).toContain('منظور');
+    // What happens next: the group's page, from configuration.
+    expect(outcome?.body.text).toContain(
+      'https://meta.wikimedia.org/wiki/Wikimedia_Community_User_Group_Pakistan',
+    );
 
     const members = (await (await stack.api('/admin/members?limit=100', { admin: true })).json()) as {
       items: { id: string; wikimediaUsername?: string }[];
@@ -512,6 +516,15 @@ describe('confirmation and review', () => {
     expect(members.items.find((m) => m.id === id)).toMatchObject({ wikimediaUsername: 'AyeshaK' });
     // An approved member still blocks a second application.
     expect((await submit(individual({ cnic: body.cnic }))).status).toBe(409);
+  });
+
+  it('an institution’s email greets its contact person and shows the link as a button', async () => {
+    const body = institution({ email: 'office@greeting-institution.example.org' });
+    expect((await submit(body)).status).toBe(202);
+    const [mail] = await emailTo(body.email);
+    expect(mail?.body.text?.startsWith('Hello Bilal Ahmed,')).toBe(true);
+    expect(mail?.body.html).toMatch(/<a href="http[^"]+" style="[^"]+">Confirm my application<\/a>/);
+    expect(mail?.body.text).toContain('The organizers, Wikimedia Community User Group Pakistan');
   });
 
   it('rejects with a reason, keeps the record for the retention period, and frees the claims', async () => {
@@ -529,6 +542,9 @@ describe('confirmation and review', () => {
     expect(Math.round(days)).toBe(90);
     const mail = (await emailTo(body.email)).find((m) => m.subject === 'Your membership application');
     expect(mail?.body.text).toContain('Please apply with your own CNIC.');
+    // How to put it right: the form again, and replies reach the organizers.
+    expect(mail?.body.text).toContain(`${stack.apiUrl}/apply?lang=en`);
+    expect((mail as { replyTo?: string[] }).replyTo).toEqual(['organizers@wikimedia.pk.example']);
 
     const rejected = (await (
       await stack.api('/admin/applications?status=rejected&limit=100', { admin: true })

@@ -26,7 +26,9 @@ const metricLines: string[] = [];
 beforeAll(async () => {
   meta = await startFakeMediaWiki();
   stack = await startTestStack({
-    startAt: new Date('2026-07-15T07:10:00Z'),
+    // In the future: DynamoDB Local expires items by TTL on the real clock, so a stack
+    // set in the past would see applications vanish while the test counts them.
+    startAt: new Date('2027-07-15T07:10:00Z'),
     env: { ...LIMITS, META_API_URL: meta.url, META_API_TIMEOUT_MS: '300' },
   });
   setMetricSink((line) => metricLines.push(line));
@@ -100,7 +102,7 @@ describe('confirmation emails per domain per hour', () => {
 
 describe('confirmation emails per day', () => {
   it('refuses past the daily cap until midnight UTC, and emits the metric the alarm watches', async () => {
-    await stack.advanceTo('2026-07-16T00:00:05Z');
+    await stack.advanceTo('2027-07-16T00:00:05Z');
     metricLines.length = 0;
     let accepted = 0;
     let ip = 10;

@@ -93,7 +93,6 @@ export default {
     'This link is not valid. Check that you opened the whole link from the email.',
   'application.email.greeting': 'Hello {name},',
   'application.email.greetingNoName': 'Hello,',
-  'application.email.signature': 'Wikimedia Community User Group Pakistan',
   'application.email.confirm.subject': 'Please confirm your membership application',
   'application.email.confirm.body':
     'Thank you for applying to join Wikimedia Community User Group Pakistan. To confirm your application, open this link by {date}:',
@@ -107,6 +106,11 @@ export default {
   'application.email.rejected.subject': 'Your membership application',
   'application.email.rejected.body':
     'We are sorry: your application to join Wikimedia Community User Group Pakistan was not approved ({date}).',
+  'application.email.confirm.button': 'Confirm my application',
+  'application.email.approved.next':
+    'What happens next: the group’s page on Meta-Wiki, {groupPage}, lists its activities and how to take part; add it to your watchlist and introduce yourself on its talk page. {channels}',
+  'application.email.rejected.next':
+    'If something can be corrected (for example a detail of your registration), you can apply again with the form: {form}. Replying to this email reaches the organizers.',
   'application.email.reason': 'The organizers wrote: {reason}',
   'application.email.organizers.subject': 'New membership application to review: {name}',
   'application.email.organizers.body':

@@ -93,7 +93,6 @@ const ur: Partial<typeof en> = {
   'application.confirm.unknown': 'یہ لنک درست نہیں۔ دیکھیں کہ آپ نے ای میل سے پورا لنک کھولا ہے۔',
   'application.email.greeting': '{name}، السلام علیکم،',
   'application.email.greetingNoName': 'السلام علیکم،',
-  'application.email.signature': 'ویکی میڈیا کمیونٹی یوزر گروپ پاکستان',
   'application.email.confirm.subject': 'براہ کرم اپنی رکنیت کی درخواست کی تصدیق کریں',
   'application.email.confirm.body':
     'ویکی میڈیا کمیونٹی یوزر گروپ پاکستان میں شمولیت کی درخواست کا شکریہ۔ تصدیق کے لیے یہ لنک {date} تک کھولیں:',
@@ -107,6 +106,11 @@ const ur: Partial<typeof en> = {
   'application.email.rejected.subject': 'آپ کی رکنیت کی درخواست',
   'application.email.rejected.body':
     'ہمیں افسوس ہے: ویکی میڈیا کمیونٹی یوزر گروپ پاکستان میں شمولیت کی آپ کی درخواست منظور نہیں ہوئی ({date})۔',
+  'application.email.confirm.button': 'میری درخواست کی تصدیق کریں',
+  'application.email.approved.next':
+    'آگے کیا: میٹا ویکی پر گروپ کا صفحہ، {groupPage}، اس کی سرگرمیاں اور شمولیت کا طریقہ بتاتا ہے؛ اسے اپنی زیرِ نظر فہرست میں شامل کریں اور اس کے تبادلۂ خیال صفحے پر اپنا تعارف کرائیں۔ {channels}',
+  'application.email.rejected.next':
+    'اگر کوئی بات درست کی جا سکتی ہے (مثلاً آپ کے اندراج کی کوئی تفصیل)، تو آپ فارم کے ذریعے دوبارہ درخواست دے سکتے ہیں: {form}۔ اس ای میل کا جواب منتظمین تک پہنچتا ہے۔',
   'application.email.reason': 'منتظمین کا پیغام: {reason}',
 };
 export default ur;
