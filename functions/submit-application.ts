@@ -3,6 +3,7 @@
 
 import { formatDate } from '#shared/applications/emails.ts';
 import { applyPage, datePartsToIso, messagePage } from '#shared/applications/pages.ts';
+import { resendConfirmation } from '#shared/applications/resend.ts';
 import { DynamoApplicationStore } from '#shared/applications/store.ts';
 import { submitApplication } from '#shared/applications/submit.ts';
 import { clock } from '#shared/clock.ts';
@@ -30,6 +31,27 @@ export const handler = httpHandler(async (event) => {
     typeof data.language === 'string' && isSupported(data.language)
       ? data.language
       : negotiateLanguage(event.queryStringParameters?.lang, header(event, 'accept-language'));
+  const client = { sourceIp: event.requestContext.http.sourceIp };
+  if (event.routeKey === 'POST /applications/resend') {
+    try {
+      await resendConfirmation(deps, data, lang, client);
+    } catch (error) {
+      if (body.format !== 'form' || !(error instanceof HttpError) || error.statusCode >= 500) throw error;
+      return html(
+        error.statusCode,
+        messagePage(lang, t(lang, 'application.resend.refused'), error.message, 'alert'),
+        { 'content-language': lang, ...retryAfterHeader(error) },
+      );
+    }
+    if (body.format === 'json') return json(202, { status: 'accepted' });
+    return html(
+      202,
+      messagePage(lang, t(lang, 'application.resend.title'), t(lang, 'application.resend.body'), undefined, [
+        t(lang, 'application.sent.spam'),
+      ]),
+      { 'content-language': lang },
+    );
+  }
   try {
     const { application, confirmBy } = await submitApplication(deps, data, lang, {
       sourceIp: event.requestContext.http.sourceIp,
@@ -42,8 +64,9 @@ export const handler = httpHandler(async (event) => {
         t(lang, 'application.sent.title'),
         t(lang, 'application.sent.body', { date: formatDate(confirmBy, lang) }),
         undefined,
-        // Which address, and where a missing email may be.
+        // Which address, where a missing email may be, and a way to have it sent again.
         [t(lang, 'application.sent.address', { email: application.email }), t(lang, 'application.sent.spam')],
+        { email: application.email },
       ),
       { 'content-language': lang },
     );

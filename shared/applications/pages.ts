@@ -261,10 +261,15 @@ export function messagePage(
   body: string,
   role?: 'alert',
   more: string[] = [],
+  /** Offer "send the link again" for this address. */
+  resend?: { email: string },
 ): string {
+  const again = resend
+    ? html`<form method="post" action="/applications/resend" accept-charset="utf-8"><input type="hidden" name="email" value="${resend.email}"><input type="hidden" name="language" value="${lang}"><button type="submit">${t(lang, 'application.resend.button')}</button></form>`
+    : '';
   const content = html`<h1>${title}</h1><div class="notice"${role ? html` role="${role}"` : ''}><p>${body}</p>${more.map(
     (p) => html`<p>${bidiText(lang, p)}</p>`,
-  )}</div>
+  )}${again}</div>
 <p><a href="/apply?lang=${lang}">${t(lang, 'application.page.title')}</a></p>`;
   return layout(lang, title, content, (code) => `/apply?lang=${code}`);
 }

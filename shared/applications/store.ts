@@ -21,7 +21,13 @@ import {
   TransactionCanceledException,
   TransactionInProgressException,
 } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamodb.ts';
 import { isAbort, pastDeadline } from '../deadline.ts';
 import { log } from '../log.ts';
@@ -67,6 +73,8 @@ export interface ApplicationStore {
   /** Undo a create whose confirmation email could not be sent. */
   discard(application: Application, claims: Claim[], tokenHash: string): Promise<void>;
   get(id: string, now: Date): Promise<Application | undefined>;
+  /** Another confirmation link for a waiting application (the earlier one keeps working). */
+  addToken(applicationId: string, token: { hash: string; expiresAt: Date }): Promise<void>;
   confirm(tokenHash: string, now: Date): Promise<ConfirmOutcome>;
   decide(id: string, decision: Decision, retainUntil: Date | undefined, now: Date): Promise<DecideOutcome>;
   list(
@@ -269,6 +277,16 @@ export class DynamoApplicationStore implements ApplicationStore {
       new GetCommand({ TableName: this.table, Key: { pk }, ConsistentRead: true }),
     );
     return got.Item;
+  }
+
+  async addToken(applicationId: string, token: { hash: string; expiresAt: Date }): Promise<void> {
+    await dynamo().send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { pk: `TOKEN#${token.hash}`, applicationId, expiresAt: epoch(token.expiresAt) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async confirm(tokenHash: string, now: Date): Promise<ConfirmOutcome> {

@@ -65,7 +65,7 @@ const LIMIT_MESSAGES: Partial<Record<LimitName, MessageKey>> = {
   confirmations_per_day: 'application.limited.daily',
 };
 
-const limitMessage = (lang: string) => (counter: Counter, retryAfter: number) =>
+export const limitMessage = (lang: string) => (counter: Counter, retryAfter: number) =>
   t(lang, LIMIT_MESSAGES[counter.limit] ?? 'application.limited.daily', {
     minutes: Math.ceil(retryAfter / 60),
   });
@@ -212,7 +212,7 @@ export async function submitApplication(
 }
 
 /** A keyed hash of the client's network: counted, never stored or logged in the clear. */
-function clientId(secret: string, client: Client): string {
+export function clientId(secret: string, client: Client): string {
   return createHmac('sha256', secret)
     .update(`CLIENT:${clientNetwork(client.sourceIp)}`)
     .digest('base64url')
@@ -263,7 +263,12 @@ export const normaliseRegistration = (s: string) =>
  * before ids). Within a rotation's grace period the claim is also looked up under the
  * previous key, so an earlier application is still recognised as a duplicate.
  */
-async function claimsFor(input: ApplicationInput, now: Date): Promise<Claim[]> {
+/** The claim on an email address, as stored (for finding its application again). */
+export async function emailClaim(email: string, now: Date): Promise<Claim> {
+  return (await claimsFor({ kind: 'institution', email } as ApplicationInput, now, ['email']))[0]!;
+}
+
+async function claimsFor(input: ApplicationInput, now: Date, only?: ClaimField[]): Promise<Claim[]> {
   const [current, previous] = await verificationKeys('cnicHmac', now);
   const mac = (key: SigningKey, prefix: string, value: string) => {
     const hash = createHmac('sha256', key.key).update(`${prefix}:${value}`).digest('hex');
@@ -275,6 +280,7 @@ async function claimsFor(input: ApplicationInput, now: Date): Promise<Claim[]> {
     ...(previous ? { previousPk: mac(previous, prefix, value) } : {}),
   });
   const claims = [claim('email', 'EMAIL', input.email.toLowerCase())];
+  if (only) return claims.filter((c) => only.includes(c.field));
   if (input.kind === 'individual') claims.push(claim('cnic', 'CNIC', input.cnic));
   else
     claims.push(

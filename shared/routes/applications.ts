@@ -1,6 +1,7 @@
 // Membership applications: the public form and its confirmation link, and the
 // organizers' review routes.
 
+import { resendSchema } from '../applications/resend.ts';
 import { applicationSchema, decisionSchema } from '../applications/schema.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
 
@@ -90,6 +91,22 @@ export const applicationRoutes: RouteDef[] = [
       422: 'Not eligible; `reasons` says why (under_age, not_citizen, not_registered_in_pakistan).',
       429: 'Over a limit (`limit`: applications per client per hour, confirmation emails per address or domain per hour, or per day); nothing stored or sent; `Retry-After` and `retryAfterSeconds` say when to try again.',
       503: 'The confirmation email could not be sent; nothing was stored, try again.',
+    },
+  },
+  {
+    method: 'POST',
+    path: '/applications/resend',
+    function: 'submit-application',
+    access: 'public',
+    summary:
+      'Send the confirmation link again to an address with an application waiting for confirmation. The reply is the same whether or not one waits.',
+    body: { json: resendSchema, form: resendSchema },
+    responses: {
+      202: 'Done, if an application waits for that address (JSON `{ "status": "accepted" }`, or a page for a form).',
+      400: 'Not an email address.',
+      413: 'Body over 64 KB.',
+      415: 'Neither JSON nor a URL-encoded form.',
+      429: 'Over the client or address limits; `Retry-After` says when to try again.',
     },
   },
   {

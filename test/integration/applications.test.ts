@@ -702,3 +702,45 @@ describe('personal data in logs', () => {
     }
   });
 });
+
+describe('POST /applications/resend', () => {
+  const resend = (email: string) => stack.api('/applications/resend', { json: { email } });
+
+  it('sends a waiting application a new link, answers an unknown address the same, and confirms with the new link', async () => {
+    const body = individual();
+    expect((await submit(body)).status).toBe(202);
+    const first = confirmLink((await emailTo(body.email))[0]!);
+
+    const known = await resend(body.email.toUpperCase());
+    const unknown = await resend('nobody.applied@example.org');
+    expect(known.status).toBe(202);
+    expect(unknown.status).toBe(202);
+    expect(await known.json()).toEqual(await unknown.json());
+    expect(await emailTo('nobody.applied@example.org')).toEqual([]);
+
+    const mails = await emailTo(body.email);
+    expect(mails).toHaveLength(2);
+    const second = confirmLink(mails[1]!);
+    expect(second).not.toBe(first);
+    expect((await fetch(second)).status).toBe(200);
+    const { items } = (await (
+      await stack.api('/admin/applications?status=submitted&limit=100', { admin: true })
+    ).json()) as {
+      items: { email?: string }[];
+    };
+    expect(items.length).toBeGreaterThan(0);
+    // Confirmed: nothing waits any more, so nothing more is sent.
+    expect((await resend(body.email)).status).toBe(202);
+    expect(await emailTo(body.email)).toHaveLength(2);
+  });
+
+  it('refuses what is not an address (400), and past the address limit answers 429 whether or not anyone applied', async () => {
+    expect((await resend('not an address')).status).toBe(400);
+    const address = 'limit.probe@example.org';
+    const replies: number[] = [];
+    for (let i = 0; i < 4; i++) replies.push((await resend(address)).status);
+    // Three confirmation emails per mailbox per hour (the default): the fourth is refused.
+    expect(replies).toEqual([202, 202, 202, 429]);
+    expect(await emailTo(address)).toEqual([]);
+  });
+});

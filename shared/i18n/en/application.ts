@@ -84,6 +84,11 @@ export default {
     'We sent it to {email}. If that address is wrong, fill in the form again with the right one.',
   'application.sent.spam':
     'Not in your inbox within a few minutes? Look in the spam or junk folder, and add the sender to your contacts.',
+  'application.resend.title': 'Link sent again',
+  'application.resend.body':
+    'If an application is waiting for confirmation at this address, we have sent it a new link; the earlier one keeps working too.',
+  'application.resend.button': 'Send the link again',
+  'application.resend.refused': 'The link could not be sent again',
   'application.confirmed.title': 'Your application is confirmed',
   'application.confirmed.body':
     'Thank you. The organizers will review your application and email you their decision.',
