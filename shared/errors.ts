@@ -4,6 +4,9 @@
 export interface FieldProblem {
   field: string;
   message: string;
+  /** The catalogue key the message was written from, and its values, so a page can say it in the reader's language. */
+  key?: string;
+  vars?: Record<string, string>;
 }
 
 export class HttpError extends Error {

@@ -11,6 +11,7 @@ import { html, linkedText, type Markup } from '../html/template.ts';
 import { type MessageKey, t } from '../i18n/index.ts';
 import { formatDay } from './emails.ts';
 import { reportsPageUrl } from './meta-url.ts';
+import { problemIn } from './rules.ts';
 import type { MissingItem } from './missing.ts';
 import type { ReportRecord } from './store.ts';
 
@@ -56,7 +57,7 @@ export function reportFormPage(input: {
     return html`<div class="field${own.length ? ' invalid' : ''}">
 <label for="${name}">${t(lang, key)}</label>
 ${hint ? html`<p class="hint" id="${name}-hint">${bidiText(lang, hint)}</p>` : ''}
-${own.length ? html`<p class="error-text" id="${name}-error">${own.map((p) => bidiText(lang, p.message))}</p>` : ''}
+${own.length ? html`<p class="error-text" id="${name}-error">${own.map((p) => bidiText(lang, problemIn(lang, p)))}</p>` : ''}
 ${control ?? html`<input ${attrs} type="${type}" dir="ltr" value="${v[name] ?? ''}" ${name === 'financialReportUrl' ? '' : html`required`}>`}
 </div>`;
   };
@@ -64,7 +65,7 @@ ${control ?? html`<input ${attrs} type="${type}" dir="ltr" value="${v[name] ?? '
   const summary = problems.length
     ? html`<div class="summary" role="alert" id="problems"><h2>${t(lang, 'report.rejected.title')}</h2><p>${t(lang, 'report.rejected.intro')}</p><ul>${problems.map(
         (p) =>
-          html`<li data-field="${p.field}">${known.has(p.field) ? html`<a href="#${p.field}">${bidiText(lang, p.message)}</a>` : bidiText(lang, p.message)}</li>`,
+          html`<li data-field="${p.field}">${known.has(p.field) ? html`<a href="#${p.field}">${bidiText(lang, problemIn(lang, p))}</a>` : bidiText(lang, problemIn(lang, p))}</li>`,
       )}</ul></div>`
     : '';
   const period = t(lang, 'report.periodToCoverValue', {

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import type { Agreement, CalendarDay } from '../affiliates/model.ts';
 import type { FieldProblem } from '../errors.ts';
+import { type MessageKey, t } from '../i18n/index.ts';
 import { httpsUrl } from '../urls.ts';
 import { judgeEnglish, MIN_REPORT_CHARS } from './language.ts';
 import { checkMetaUrl, type MetaUrlProblem } from './meta-url.ts';
@@ -49,52 +50,56 @@ const isRealDay = (d: CalendarDay) => {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
 };
 
+/** A problem written from the catalogue: English here, the reader's language on the page. */
+function problem(field: string, key: MessageKey, vars: Record<string, string> = {}): FieldProblem {
+  return { field, message: t('en', key, vars), key, vars };
+}
+
 export function periodProblems(agreement: Agreement, start: CalendarDay, end: CalendarDay): FieldProblem[] {
   const out: FieldProblem[] = [];
-  if (!isRealDay(start)) out.push({ field: 'periodStart', message: `${start} is not a real date.` });
-  if (!isRealDay(end)) out.push({ field: 'periodEnd', message: `${end} is not a real date.` });
+  if (!isRealDay(start)) out.push(problem('periodStart', 'report.problem.notRealDate', { day: start }));
+  if (!isRealDay(end)) out.push(problem('periodEnd', 'report.problem.notRealDate', { day: end }));
   if (out.length) return out;
-  if (end < start) out.push({ field: 'periodEnd', message: 'The period ends before it starts.' });
+  if (end < start) out.push(problem('periodEnd', 'report.problem.endsBeforeStart'));
   // ISO calendar days compare correctly as strings.
   if (start > agreement.start)
-    out.push({
-      field: 'periodStart',
-      message: `The report must cover the whole agreement period: it starts on ${agreement.start}, but the report starts on ${start}.`,
-    });
+    out.push(problem('periodStart', 'report.problem.startsLate', { agreementStart: agreement.start, start }));
   if (end < agreement.end)
-    out.push({
-      field: 'periodEnd',
-      message: `The report must cover the whole agreement period: it ends on ${agreement.end}, but the report ends on ${end}.`,
-    });
+    out.push(problem('periodEnd', 'report.problem.endsEarly', { agreementEnd: agreement.end, end }));
   return out;
 }
 
-const URL_MESSAGES: Record<Exclude<MetaUrlProblem, 'special_characters'>, string> = {
-  not_a_url: 'The report address is not a web address.',
-  not_https: 'The report address must start with https://.',
-  wrong_host: 'The report must be posted on meta-wiki: the address must be on meta.wikimedia.org exactly.',
-  userinfo: 'The report address must not contain a user name or password.',
-  port: 'The report address must not name a port.',
-  not_wiki_page:
-    'The report address must be a meta-wiki page, like https://meta.wikimedia.org/wiki/Your_report.',
+const URL_KEYS: Record<Exclude<MetaUrlProblem, 'special_characters'>, MessageKey> = {
+  not_a_url: 'report.problem.url.notAUrl',
+  not_https: 'report.problem.url.notHttps',
+  wrong_host: 'report.problem.url.wrongHost',
+  userinfo: 'report.problem.url.userinfo',
+  port: 'report.problem.url.port',
+  not_wiki_page: 'report.problem.url.notWikiPage',
 };
 
 /** Why a title with `|`, `#`, brackets and the like is refused, naming what was found. */
-export function specialCharactersMessage(characters: string[]): string {
-  const section = characters.includes('#')
-    ? ' A # points to a section of a page: give the address of the report page itself.'
-    : '';
-  return `The report page's title contains ${characters.join(' ')}, which meta-wiki reads as link, template or section syntax or does not allow in a title. Move the report to a title without them and send its new address.${section}`;
+export function specialCharactersMessage(characters: string[], lang = 'en'): string {
+  const vars = { characters: characters.join(' ') };
+  const section = characters.includes('#') ? ` ${t(lang, 'report.problem.url.section')}` : '';
+  return `${t(lang, 'report.problem.url.special', vars)}${section}`;
 }
 
 export function metaUrlProblems(metaUrl: string): FieldProblem[] {
   const checked = checkMetaUrl(metaUrl);
   if (checked.ok) return [];
-  const message =
-    checked.problem === 'special_characters'
-      ? specialCharactersMessage(checked.characters ?? [])
-      : URL_MESSAGES[checked.problem];
-  return [{ field: 'metaUrl', message }];
+  if (checked.problem === 'special_characters') {
+    const characters = checked.characters ?? [];
+    return [
+      {
+        field: 'metaUrl',
+        message: specialCharactersMessage(characters),
+        key: 'report.problem.url.special',
+        vars: { characters: characters.join(' ') },
+      },
+    ];
+  }
+  return [problem('metaUrl', URL_KEYS[checked.problem])];
 }
 
 export function textProblems(text: string): FieldProblem[] {
@@ -102,14 +107,20 @@ export function textProblems(text: string): FieldProblem[] {
   if (verdict.ok) return [];
   if (verdict.reason === 'too_short')
     return [
-      {
-        field: 'text',
-        message: `The report text is too short to be a report: it needs at least ${MIN_REPORT_CHARS} characters of prose, and has ${verdict.length}.`,
-      },
+      problem('text', 'report.problem.textShort', {
+        min: String(MIN_REPORT_CHARS),
+        length: String(verdict.length),
+      }),
     ];
-  return [
-    { field: 'text', message: 'The report must be written in English; this text does not read as English.' },
-  ];
+  return [problem('text', 'report.problem.notEnglish')];
+}
+
+/** A problem in the reader's language when the catalogue has it; as written otherwise. */
+export function problemIn(lang: string, p: FieldProblem): string {
+  if (!p.key) return p.message;
+  if (p.key === 'report.problem.url.special')
+    return specialCharactersMessage((p.vars?.characters ?? '').split(' ').filter(Boolean), lang);
+  return t(lang, p.key as MessageKey, p.vars ?? {});
 }
 
 /** Every rule the submission breaks against the agreement it reports on (empty: all good). */

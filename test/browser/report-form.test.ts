@@ -112,6 +112,12 @@ describe('the report form in a browser', () => {
     );
     expect(response).toBe('ur');
     expect(await page.locator('form').count()).toBe(1);
+    // The reasons are in the page's language too.
+    await page.fill('#periodStart', '2025-09-01');
+    await page.fill('#metaUrl', 'https://meta.wikimedia.org/wiki/Wikimedia_browse/Reports/2026');
+    await page.fill('#text', ENGLISH_REPORT);
+    await Promise.all([page.waitForURL(/\/reports$/), page.click('button[type=submit]')]);
+    expect(await page.locator('#periodStart-error').textContent()).toContain('رپورٹ کو معاہدے کی پوری مدت');
     await page.close();
   });
 

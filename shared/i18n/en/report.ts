@@ -49,4 +49,25 @@ export default {
   'report.email.accepted.subject': 'Your annual report has been accepted',
   'report.email.accepted.body':
     'Dear {name},\n\nYour annual report for {start} to {end} has been verified on meta-wiki and accepted.\n\nReport: {url}',
+  'report.problem.notRealDate': '{day} is not a real date.',
+  'report.problem.endsBeforeStart': 'The period ends before it starts.',
+  'report.problem.startsLate':
+    'The report must cover the whole agreement period: it starts on {agreementStart}, but the report starts on {start}.',
+  'report.problem.endsEarly':
+    'The report must cover the whole agreement period: it ends on {agreementEnd}, but the report ends on {end}.',
+  'report.problem.url.notAUrl': 'The report address is not a web address.',
+  'report.problem.url.notHttps': 'The report address must start with https://.',
+  'report.problem.url.wrongHost':
+    'The report must be posted on meta-wiki: the address must be on meta.wikimedia.org exactly.',
+  'report.problem.url.userinfo': 'The report address must not contain a user name or password.',
+  'report.problem.url.port': 'The report address must not name a port.',
+  'report.problem.url.notWikiPage':
+    'The report address must be a meta-wiki page, like https://meta.wikimedia.org/wiki/Your_report.',
+  'report.problem.url.special':
+    'The report page’s title contains {characters}, which meta-wiki reads as link, template or section syntax or does not allow in a title. Move the report to a title without them and send its new address.',
+  'report.problem.url.section':
+    'A # points to a section of a page: give the address of the report page itself.',
+  'report.problem.textShort':
+    'The report text is too short to be a report: it needs at least {min} characters of prose, and has {length}.',
+  'report.problem.notEnglish': 'The report must be written in English; this text does not read as English.',
 };

@@ -50,5 +50,25 @@ const report: Partial<typeof en> = {
   'report.email.accepted.subject': 'آپ کی سالانہ رپورٹ قبول ہو گئی',
   'report.email.accepted.body':
     'محترم {name}،\n\n{start} سے {end} تک کی آپ کی سالانہ رپورٹ میٹا ویکی پر تصدیق کے بعد قبول کر لی گئی ہے۔\n\nرپورٹ: {url}',
+  'report.problem.notRealDate': '{day} کوئی حقیقی تاریخ نہیں۔',
+  'report.problem.endsBeforeStart': 'مدت شروع ہونے سے پہلے ختم ہو رہی ہے۔',
+  'report.problem.startsLate':
+    'رپورٹ کو معاہدے کی پوری مدت کا احاطہ کرنا چاہیے: معاہدہ {agreementStart} کو شروع ہوتا ہے، مگر رپورٹ {start} سے شروع ہوتی ہے۔',
+  'report.problem.endsEarly':
+    'رپورٹ کو معاہدے کی پوری مدت کا احاطہ کرنا چاہیے: معاہدہ {agreementEnd} کو ختم ہوتا ہے، مگر رپورٹ {end} کو ختم ہوتی ہے۔',
+  'report.problem.url.notAUrl': 'رپورٹ کا پتا ویب پتا نہیں۔',
+  'report.problem.url.notHttps': 'رپورٹ کا پتا https:// سے شروع ہونا چاہیے۔',
+  'report.problem.url.wrongHost':
+    'رپورٹ میٹا ویکی پر شائع ہونی چاہیے: پتا بالکل meta.wikimedia.org پر ہونا چاہیے۔',
+  'report.problem.url.userinfo': 'رپورٹ کے پتے میں صارف نام یا پاس ورڈ نہیں ہونا چاہیے۔',
+  'report.problem.url.port': 'رپورٹ کے پتے میں پورٹ نہیں ہونی چاہیے۔',
+  'report.problem.url.notWikiPage':
+    'رپورٹ کا پتا میٹا ویکی کا صفحہ ہونا چاہیے، جیسے https://meta.wikimedia.org/wiki/Your_report۔',
+  'report.problem.url.special':
+    'رپورٹ کے صفحے کے عنوان میں {characters} ہے، جسے میٹا ویکی ربط، سانچے یا حصے کی نحو سمجھتی ہے یا عنوان میں قبول نہیں کرتی۔ رپورٹ کو ان کے بغیر عنوان پر منتقل کریں اور اس کا نیا پتا بھیجیں۔',
+  'report.problem.url.section': '# کسی صفحے کے حصے کی طرف اشارہ کرتا ہے: رپورٹ کے صفحے کا اپنا پتا دیں۔',
+  'report.problem.textShort':
+    'رپورٹ کا متن رپورٹ ہونے کے لیے بہت مختصر ہے: کم از کم {min} حروف کی نثر درکار ہے، اور اس میں {length} ہیں۔',
+  'report.problem.notEnglish': 'رپورٹ انگریزی میں لکھی ہونی چاہیے؛ یہ متن انگریزی نہیں لگتا۔',
 };
 export default report;
