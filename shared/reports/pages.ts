@@ -11,8 +11,8 @@ import { html, linkedText, type Markup } from '../html/template.ts';
 import { type MessageKey, t } from '../i18n/index.ts';
 import { formatDay } from './emails.ts';
 import { reportsPageUrl } from './meta-url.ts';
-import { problemIn } from './rules.ts';
 import type { MissingItem } from './missing.ts';
+import { problemIn } from './rules.ts';
 import type { ReportRecord } from './store.ts';
 
 type FormField = 'periodStart' | 'periodEnd' | 'metaUrl' | 'text' | 'financialReportUrl';

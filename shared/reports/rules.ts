@@ -3,8 +3,9 @@
 
 import * as v from 'valibot';
 import type { Agreement, CalendarDay } from '../affiliates/model.ts';
+import { formatDay } from '../dates.ts';
 import type { FieldProblem } from '../errors.ts';
-import { type MessageKey, t } from '../i18n/index.ts';
+import { languageInfo, type MessageKey, t } from '../i18n/index.ts';
 import { httpsUrl } from '../urls.ts';
 import { judgeEnglish, MIN_REPORT_CHARS } from './language.ts';
 import { checkMetaUrl, type MetaUrlProblem } from './meta-url.ts';
@@ -120,7 +121,14 @@ export function problemIn(lang: string, p: FieldProblem): string {
   if (!p.key) return p.message;
   if (p.key === 'report.problem.url.special')
     return specialCharactersMessage((p.vars?.characters ?? '').split(' ').filter(Boolean), lang);
-  return t(lang, p.key as MessageKey, p.vars ?? {});
+  // Days written as the page writes them everywhere else ("1 July 2025").
+  const vars = Object.fromEntries(
+    Object.entries(p.vars ?? {}).map(([k, v]) => [
+      k,
+      isRealDay(v) ? formatDay(v, languageInfo(lang).locale) : v,
+    ]),
+  );
+  return t(lang, p.key as MessageKey, vars);
 }
 
 /** Every rule the submission breaks against the agreement it reports on (empty: all good). */
