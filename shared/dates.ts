@@ -27,13 +27,6 @@ export function addDays(day: CalendarDay, days: number): CalendarDay {
   return toDay(new Date(Date.UTC(y, m, d + days)));
 }
 
-/** Whole days from `a` to `b` (positive when b is later). */
-export function daysBetween(a: CalendarDay, b: CalendarDay): number {
-  const [y1, m1, d1] = parts(a);
-  const [y2, m2, d2] = parts(b);
-  return Math.round((Date.UTC(y2, m2, d2) - Date.UTC(y1, m1, d1)) / 86_400_000);
-}
-
 /**
  * The last day of a period of `months` months starting on `start`: the day before the
  * same date `months` later. 31 August runs to 30 August; 29 February to 28 February;

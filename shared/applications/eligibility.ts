@@ -83,7 +83,3 @@ export function parseCnic(text: string): string | undefined {
   if (/^\d{5}-\d{7}-\d$/.test(s)) return s.replaceAll('-', '');
   return undefined;
 }
-
-/** 12345-1234567-1 */
-export const formatCnic = (digits: string) =>
-  `${digits.slice(0, 5)}-${digits.slice(5, 12)}-${digits.slice(12)}`;
