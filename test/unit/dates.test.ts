@@ -37,8 +37,32 @@ describe('calendar days', () => {
     expect(dayIn(new Date('2026-07-14T20:00:00Z'), 'Asia/Karachi')).toBe('2026-07-15');
   });
 
+  it('puts 9:00 in New York on the right side of both clock changes', () => {
+    // A group in New York: clocks go forward on 8 March 2026 and back on 1 November.
+    const nineInNewYork = (day: string) => instantAt(day, 9, 'America/New_York').toISOString();
+    expect(nineInNewYork('2026-03-07')).toBe('2026-03-07T14:00:00.000Z');
+    expect(nineInNewYork('2026-03-08')).toBe('2026-03-08T13:00:00.000Z');
+    expect(nineInNewYork('2026-10-31')).toBe('2026-10-31T13:00:00.000Z');
+    expect(nineInNewYork('2026-11-01')).toBe('2026-11-01T14:00:00.000Z');
+  });
+
+  it('keeps the half hours of zones that have them', () => {
+    expect(instantAt('2026-07-15', 9, 'Asia/Kolkata').toISOString()).toBe('2026-07-15T03:30:00.000Z');
+    expect(instantAt('2026-07-15', 9, 'Australia/Adelaide').toISOString()).toBe('2026-07-14T23:30:00.000Z');
+  });
+
+  it('refuses days written any other way than YYYY-MM-DD', () => {
+    for (const text of ['2026-7-15', '15-07-2026', '2026-07-15T00:00:00Z', ' 2026-07-15', '20260715', ''])
+      expect(isCalendarDay(text)).toBe(false);
+    expect(() => periodEnd('2026-02-30', 12)).toThrow('not a calendar day: 2026-02-30');
+    expect(() => formatDay('2026-7-15')).toThrow(RangeError);
+  });
+
   it('writes dates unambiguously', () => {
     expect(formatDay('2026-07-15')).toBe('15 July 2026');
     expect(formatDay('2026-01-05')).toBe('5 January 2026');
+    expect(formatDay('2026-12-31')).toBe('31 December 2026');
+    // The Urdu emails name the month in Urdu.
+    expect(formatDay('2026-07-15', 'ur')).toContain('جولائی');
   });
 });

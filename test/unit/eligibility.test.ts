@@ -40,6 +40,17 @@ describe('age on the submission day', () => {
     expect(eligibility(person('2008-02-29'), noonKarachi('2026-03-01'), KARACHI)).toEqual([]);
   });
 
+  it('counts the birthday month, not only the day, when the birthday is in another month', () => {
+    // Born in June 2008: still 17 in March 2026, 18 from June on.
+    expect(eligibility(person('2008-06-20'), noonKarachi('2026-03-25'), KARACHI)).toEqual(['under_age']);
+    expect(eligibility(person('2008-06-20'), noonKarachi('2026-07-01'), KARACHI)).toEqual([]);
+    expect(ageOn('2008-06-20', '2026-03-25')).toBe(17);
+    expect(ageOn('2008-06-20', '2026-12-01')).toBe(18);
+    // Born in November: the day of the month being past does not make the birthday past.
+    expect(ageOn('2008-11-05', '2026-07-15')).toBe(17);
+    expect(ageOn('2008-01-31', '2026-07-15')).toBe(18);
+  });
+
   it('counts 29 February birthdays normally in leap years', () => {
     expect(ageOn('2004-02-29', '2028-02-28')).toBe(23);
     expect(ageOn('2004-02-29', '2028-02-29')).toBe(24);
@@ -72,6 +83,8 @@ describe('CNIC formats', () => {
     ['1234512345671', '1234512345671'],
     [' 35202-1234567-9 ', '3520212345679'],
     ['۳۵۲۰۲-۱۲۳۴۵۶۷-۹', '3520212345679'],
+    ['٣٥٢٠٢-١٢٣٤٥٦٧-٩', '3520212345679'],
+    ['٣٥٢٠٢١٢٣٤٥٦٧٩', '3520212345679'],
   ])('accepts %j', (text, digits) => {
     expect(parseCnic(text)).toBe(digits);
   });
@@ -85,6 +98,12 @@ describe('CNIC formats', () => {
     '12345-1234567-',
     'ABCDE-1234567-1',
     '12345--1234567-1',
+    '912345-1234567-1',
+    '12345-1234567-19',
+    'CNIC 12345-1234567-1',
+    '12345-1234567-1 (mine)',
+    '91234512345671',
+    'x1234512345671',
     '',
   ])('refuses %j', (text) => {
     expect(parseCnic(text)).toBeUndefined();

@@ -1,10 +1,11 @@
 // The personal report link: bound to affiliate and period, expiring, tamper-evident;
 // after a rotation the previous key verifies for the grace period, then no longer.
 
+import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reloadConfig } from '../../shared/config.ts';
-import { signReportToken, verifyReportToken } from '../../shared/report-link.ts';
-import { clearSecretCache, rotateKeyring } from '../../shared/secrets.ts';
+import { reportLinkUrl, signReportToken, verifyReportToken } from '../../shared/report-link.ts';
+import { clearSecretCache, rotateKeyring, UNNAMED_KEY_ID } from '../../shared/secrets.ts';
 
 const claims = {
   affiliateId: 'wmpk',
@@ -19,6 +20,18 @@ afterEach(() => {
   reloadConfig();
   clearSecretCache();
 });
+
+/** A token carrying any payload, signed with the real key: what a bug, an old version or
+ * a leaked key could produce. */
+function signedWith(secret: string, payload: unknown): string {
+  process.env.REPORT_LINK_SECRET = secret;
+  reloadConfig();
+  const body = Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload)).toString(
+    'base64url',
+  );
+  const signed = `${UNNAMED_KEY_ID}.${body}`;
+  return `${signed}.${createHmac('sha256', secret).update(signed).digest('base64url')}`;
+}
 
 describe('report link tokens', () => {
   it('verifies a fresh token and gives back its affiliate and period', async () => {
@@ -115,5 +128,58 @@ describe('report link tokens', () => {
     expect((await verifyReportToken(`${legacy[0]}.${legacySig}`, 'wmpk', now)).ok).toBe(true);
     // The key id is signed too: moving a signature to another key id fails.
     expect((await verifyReportToken(`x${withId}`, 'wmpk', now)).ok).toBe(false);
+  });
+
+  it('puts the token in the affiliate report address, with the affiliate id escaped', async () => {
+    const url = await reportLinkUrl({ ...claims, affiliateId: 'wm pk/1' });
+    expect(url).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/affiliates\/wm%20pk%2F1\/report\?token=[\w-]+\.[\w-]+\.[\w-]+$/,
+    );
+    const token = new URL(url).searchParams.get('token')!;
+    expect(await verifyReportToken(token, 'wm pk/1', now)).toEqual({
+      ok: true,
+      claims: { ...claims, affiliateId: 'wm pk/1' },
+    });
+  });
+
+  it('refuses as malformed a token in four parts, or with a part missing', async () => {
+    const token = await signReportToken(claims);
+    const [keyId, payload, signature] = token.split('.');
+    for (const bad of [
+      `${token}.${signature}`,
+      `${keyId}.${payload}.`,
+      `${keyId}..${signature}`,
+      `.${payload}.${signature}`,
+      `${payload}.`,
+      `.${signature}`,
+      '',
+    ])
+      expect(await verifyReportToken(bad, 'wmpk', now)).toEqual({ ok: false, problem: 'malformed' });
+  });
+
+  it('refuses a token longer than 2,048 characters before checking anything else', async () => {
+    // A correctly signed token that is simply too long (a huge period) is still refused.
+    const long = signedWith('s', { a: 'wmpk', p: 'x'.repeat(1600), e: 1_900_000_000 });
+    expect(long.length).toBeGreaterThan(2048);
+    expect(await verifyReportToken(long, 'wmpk', now)).toEqual({ ok: false, problem: 'malformed' });
+    const justFits = signedWith('s', { a: 'wmpk', p: 'x'.repeat(1467), e: 1_900_000_000 });
+    expect(justFits).toHaveLength(2048);
+    expect((await verifyReportToken(justFits, 'wmpk', now)).ok).toBe(true);
+  });
+
+  it('refuses a correctly signed token that has no expiry, no period or is not JSON', async () => {
+    for (const payload of [
+      { a: 'wmpk', p: claims.period },
+      { a: 'wmpk', e: 1_900_000_000 },
+      { p: claims.period, e: 1_900_000_000 },
+      { a: 'wmpk', p: claims.period, e: '1900000000' },
+      { a: 42, p: claims.period, e: 1_900_000_000 },
+      { a: 'wmpk', p: 2025, e: 1_900_000_000 },
+      'not json',
+    ])
+      expect(await verifyReportToken(signedWith('s', payload), 'wmpk', now)).toEqual({
+        ok: false,
+        problem: 'malformed',
+      });
   });
 });

@@ -1,5 +1,6 @@
 // The rules a report must meet: the period, the meta-wiki address and the language.
 
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { judgeEnglish, MIN_REPORT_CHARS, proseOf } from '../../shared/reports/language.ts';
 import {
@@ -9,7 +10,16 @@ import {
   specialCharacters,
   titleOfPage,
 } from '../../shared/reports/meta-url.ts';
-import { metaUrlProblems, periodProblems, reportProblems } from '../../shared/reports/rules.ts';
+import {
+  confirmStepSchema,
+  MAX_TEXT_BYTES,
+  metaUrlProblems,
+  periodProblems,
+  reportFormSchema,
+  reportProblems,
+  reportSubmissionSchema,
+  textProblems,
+} from '../../shared/reports/rules.ts';
 import { ENGLISH_REPORT, samples } from '../fixtures/language-samples.ts';
 
 const agreement = { start: '2025-07-01', end: '2026-06-30' };
@@ -202,5 +212,149 @@ describe('all rules at once', () => {
         text: ENGLISH_REPORT,
       }),
     ).toEqual([]);
+  });
+});
+
+/** What the group is told about the form it sent: each wrong field with its message. */
+function formProblems(schema: v.GenericSchema, data: unknown): [string, string][] {
+  const parsed = v.safeParse(schema, data);
+  return parsed.success ? [] : parsed.issues.map((i) => [v.getDotPath(i) ?? '(body)', i.message]);
+}
+
+describe('the report form as sent', () => {
+  const sent = {
+    periodStart: '2025-07-01',
+    periodEnd: '2026-06-30',
+    metaUrl: 'https://meta.wikimedia.org/wiki/R',
+    text: ENGLISH_REPORT,
+  };
+
+  it('is read with dates and addresses trimmed, and an empty financial report address left out', () => {
+    const parsed = v.parse(reportSubmissionSchema, {
+      ...sent,
+      periodStart: ' 2025-07-01 ',
+      metaUrl: ' https://meta.wikimedia.org/wiki/R ',
+      financialReportUrl: '   ',
+    });
+    expect(parsed).toEqual({ ...sent, financialReportUrl: undefined });
+    expect(
+      v.parse(reportSubmissionSchema, { ...sent, financialReportUrl: ' https://example.org/accounts.pdf ' })
+        .financialReportUrl,
+    ).toBe('https://example.org/accounts.pdf');
+  });
+
+  it('names each field that cannot be read', () => {
+    expect(
+      formProblems(reportSubmissionSchema, {
+        ...sent,
+        periodStart: '1 July 2025',
+        periodEnd: '2026-6-30',
+        metaUrl: '  ',
+        financialReportUrl: 'accounts.pdf',
+      }),
+    ).toEqual([
+      ['periodStart', 'a date like 2026-07-15'],
+      ['periodEnd', 'a date like 2026-07-15'],
+      ['metaUrl', 'the address of the report on meta-wiki'],
+      ['financialReportUrl', 'a web address'],
+    ]);
+    expect(formProblems(reportSubmissionSchema, { ...sent, periodEnd: 'x2026-06-30' })).toEqual([
+      ['periodEnd', 'a date like 2026-07-15'],
+    ]);
+    expect(formProblems(reportSubmissionSchema, { ...sent, periodEnd: '2026-06-30x' })).toEqual([
+      ['periodEnd', 'a date like 2026-07-15'],
+    ]);
+  });
+
+  it('takes up to 200 KB of text, counted in bytes as sent', () => {
+    expect(MAX_TEXT_BYTES).toBe(204_800);
+    expect(formProblems(reportSubmissionSchema, { ...sent, text: 'a'.repeat(MAX_TEXT_BYTES) })).toEqual([]);
+    expect(formProblems(reportSubmissionSchema, { ...sent, text: 'a'.repeat(MAX_TEXT_BYTES + 1) })).toEqual([
+      ['text', 'at most 200 KB of text'],
+    ]);
+    // Urdu letters take two bytes each: 102,401 of them are over the limit.
+    expect(formProblems(reportSubmissionSchema, { ...sent, text: 'ا'.repeat(102_401) })).toEqual([
+      ['text', 'at most 200 KB of text'],
+    ]);
+  });
+
+  it('keeps addresses to 2,000 characters', () => {
+    const long = `https://meta.wikimedia.org/wiki/${'R'.repeat(1968)}`;
+    expect(long).toHaveLength(2000);
+    expect(
+      formProblems(reportSubmissionSchema, { ...sent, metaUrl: long, financialReportUrl: long }),
+    ).toEqual([]);
+    expect(
+      formProblems(reportSubmissionSchema, {
+        ...sent,
+        metaUrl: `${long}R`,
+        financialReportUrl: `${long}R`,
+      }).map(([field]) => field),
+    ).toEqual(['metaUrl', 'financialReportUrl']);
+  });
+
+  it('from the page also carries the personal link token and the language', () => {
+    expect(v.parse(reportFormSchema, { ...sent, token: 't.s', lang: 'ur' })).toMatchObject({
+      token: 't.s',
+      lang: 'ur',
+      periodStart: '2025-07-01',
+    });
+  });
+});
+
+describe('what an organizer confirms by hand', () => {
+  it('is one of the three steps, with an optional note of up to 500 characters', () => {
+    for (const step of ['report_posted', 'group_page_updated', 'wikimedia_l_told'])
+      expect(formProblems(confirmStepSchema, { step })).toEqual([]);
+    expect(formProblems(confirmStepSchema, { step: 'posted' })).toEqual([
+      ['step', 'one of report_posted, group_page_updated, wikimedia_l_told'],
+    ]);
+    expect(formProblems(confirmStepSchema, { step: 'report_posted', note: 'n'.repeat(500) })).toEqual([]);
+    expect(
+      formProblems(confirmStepSchema, { step: 'report_posted', note: 'n'.repeat(501) }).map(([f]) => f),
+    ).toEqual(['note']);
+  });
+});
+
+describe('what the group is told about its report address', () => {
+  it.each([
+    ['meta.wikimedia.org/wiki/R', 'The report address is not a web address.'],
+    ['http://meta.wikimedia.org/wiki/R', 'The report address must start with https://.'],
+    ['https://en.wikipedia.org/wiki/R', 'the address must be on meta.wikimedia.org exactly'],
+    ['https://me@meta.wikimedia.org/wiki/R', 'must not contain a user name or password'],
+    ['https://meta.wikimedia.org:8443/wiki/R', 'must not name a port'],
+    [
+      'https://meta.wikimedia.org/w/index.php?title=R',
+      'must be a meta-wiki page, like https://meta.wikimedia.org/wiki/',
+    ],
+  ])('%s', (url, message) => {
+    expect(metaUrlProblems(url)).toEqual([{ field: 'metaUrl', message: expect.stringContaining(message) }]);
+  });
+
+  it('lists the characters a title cannot hold, and mentions sections only for a #', () => {
+    const [problem] = metaUrlProblems('https://meta.wikimedia.org/wiki/Report_[2026]');
+    expect(problem?.message).toBe(
+      "The report page's title contains [ ], which meta-wiki reads as link, template or section syntax or does not allow in a title. Move the report to a title without them and send its new address.",
+    );
+    expect(metaUrlProblems('https://meta.wikimedia.org/wiki/R')).toEqual([]);
+  });
+});
+
+describe('what the group is told about its report text', () => {
+  it('says how long a short text is and how long it must be, or that it is not English', () => {
+    expect(textProblems('Report here.')).toEqual([
+      {
+        field: 'text',
+        message: `The report text is too short to be a report: it needs at least ${MIN_REPORT_CHARS} characters of prose, and has 12.`,
+      },
+    ]);
+    const urdu = samples.find((s) => s.name.startsWith('Urdu (Arabic'))!.text;
+    expect(textProblems(urdu)).toEqual([
+      {
+        field: 'text',
+        message: 'The report must be written in English; this text does not read as English.',
+      },
+    ]);
+    expect(textProblems(ENGLISH_REPORT)).toEqual([]);
   });
 });
