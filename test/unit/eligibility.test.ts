@@ -146,6 +146,14 @@ describe('validation of both kinds', () => {
     });
   });
 
+  it('refuses a date of birth that is not a date, without failing', () => {
+    for (const dateOfBirth of ['yesterday', '1995-2-28', '1899-12-31'])
+      expect(validateApplication({ ...individual, dateOfBirth })).toMatchObject({
+        ok: false,
+        problems: [{ field: 'dateOfBirth', key: 'application.error.date' }],
+      });
+  });
+
   it('requires the institution fields', () => {
     const result = validateApplication({
       kind: 'institution',

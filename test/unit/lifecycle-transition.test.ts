@@ -11,6 +11,7 @@ import {
   type LifecycleEvent,
   type LifecycleState,
   nextAction,
+  noticeId,
   type Outcome,
   startInPresent,
   transition,
@@ -355,5 +356,436 @@ describe('the plan', () => {
       state = o.state;
     }
     expect(plannedSteps(base, { now: at('2026-01-01'), timeZone: TZ }, at('2026-09-01'))).toHaveLength(1);
+  });
+});
+
+const timeline = (o: Outcome) =>
+  o.effects.flatMap((e) => (e.type === 'timeline' ? [{ what: e.what, why: e.why, data: e.data }] : []));
+const owedNotices = (o: Outcome) => o.effects.flatMap((e) => (e.type === 'notice' ? [e.notice] : []));
+
+describe('the audit timeline', () => {
+  it('says what each step of an ordinary year did and why, with the facts the removal rests on', () => {
+    const entries = [];
+    let state = base;
+    for (const day of ['2026-08-31', '2026-09-23', '2026-10-01', '2026-10-24', '2026-10-31']) {
+      const o = tick(state, at(day));
+      entries.push(...timeline(o));
+      state = o.state;
+    }
+    expect(entries).toEqual([
+      {
+        what: 'Report due soon: first reminder',
+        why: `The annual report for ${period} is due on 2026-09-30.`,
+        data: { action: 'first_reminder', day: '2026-08-31', status: 'report_due' },
+      },
+      {
+        what: 'Second reminder',
+        why: `The annual report for ${period} is due on 2026-09-30.`,
+        data: { action: 'second_reminder', day: '2026-09-23', status: 'report_due' },
+      },
+      {
+        what: 'Agreement expired: report past due',
+        why: `No accepted report for ${period} by its due date 2026-09-30.`,
+        data: { action: 'expire', day: '2026-10-01', status: 'expired' },
+      },
+      {
+        what: 'Final reminder before removal',
+        why: 'Removal to Formerly Active is set for 2026-10-31.',
+        data: { action: 'final_reminder', day: '2026-10-24', status: 'expired' },
+      },
+      {
+        what: 'Moved to Formerly Active Affiliates',
+        why: `No accepted report for ${period} within 30 days of the expiry notice.`,
+        data: {
+          action: 'remove',
+          day: '2026-10-31',
+          status: 'formerly_active',
+          facts: {
+            period,
+            dueDate: '2026-09-30',
+            expiryNoticeDate: '2026-10-01',
+            removalDate: '2026-10-31',
+            reportAccepted: false,
+            reportsPending: 0,
+          },
+        },
+      },
+    ]);
+  });
+
+  it('says why a reminder was not sent when a late tick found the next step already due', () => {
+    const o = tick(base, at('2026-10-02'));
+    expect(timeline(o).map((e) => e.why)).toEqual([
+      `The annual report for ${period} is due on 2026-09-30. Reminder not sent: the next step was already due.`,
+      `The annual report for ${period} is due on 2026-09-30. Reminder not sent: the next step was already due.`,
+      `No accepted report for ${period} by its due date 2026-09-30.`,
+    ]);
+  });
+
+  it('a late tick crossing both the final reminder and the removal sends only the removal notices', () => {
+    const o = tick(walkedTo('2026-10-01'), at('2026-11-02'));
+    expect(o.state.status).toBe('formerly_active');
+    expect(notices(o)).toEqual(['formerly_active', 'formerly_active_announcement']);
+    expect(o.state.owed.map((n) => n.kind)).not.toContain('final_reminder');
+  });
+
+  it('says how many reports are being checked when the group expires with one pending', () => {
+    const o = tick({ ...walkedTo('2026-09-23'), pendingReports: ['r1'] }, at('2026-10-01'));
+    expect(timeline(o)[0]?.why).toBe(
+      `No accepted report for ${period} by its due date 2026-09-30; 1 report(s) received and still being checked.`,
+    );
+  });
+
+  it('records a pause with its reason, and an ignored event changes nothing at all', () => {
+    const paused = run(base, { kind: 'pause', reason: 'renewal negotiated' }, at('2026-08-01'));
+    expect(paused.effects).toEqual([
+      { type: 'timeline', what: 'Automation paused', why: 'renewal negotiated' },
+    ]);
+    const again = run(paused.state, { kind: 'pause', reason: 'again' }, at('2026-08-02'));
+    expect(again).toEqual({ state: paused.state, effects: [], ignored: 'already_paused' });
+  });
+});
+
+describe('notices are told apart', () => {
+  it('by kind and period, and by a reference when one kind can come twice in a period', () => {
+    expect(noticeId({ kind: 'first_reminder', period })).toBe(`first_reminder#${period}`);
+    expect(noticeId({ kind: 'final_reminder', period, ref: '2026-12-15' })).toBe(
+      `final_reminder#${period}#2026-12-15`,
+    );
+  });
+});
+
+describe('report accepted, what is still owed', () => {
+  it('a late report drops the reminders of this period, and keeps every other notice still owed', () => {
+    const older = '2024-09-01_2025-08-31';
+    const since = at('2026-10-01').toISOString();
+    const state: LifecycleState = {
+      ...walkedTo('2026-10-24'),
+      owed: [
+        { kind: 'reinstated_announcement', audience: 'wikimedia_l', period: older, since },
+        { kind: 'final_reminder', audience: 'contacts', period: older, since },
+        { kind: 'second_reminder', audience: 'contacts', period, since },
+        { kind: 'expiry_notice', audience: 'contacts', period, since },
+        { kind: 'final_reminder', audience: 'contacts', period, since },
+      ],
+    };
+    const o = run(state, { kind: 'report_accepted', period, reportId: 'r1' }, at('2026-10-25'));
+    expect(o.state.owed.map((n) => [n.kind, n.period])).toEqual([
+      ['reinstated_announcement', older],
+      ['final_reminder', older],
+      ['expiry_notice', period],
+    ]);
+  });
+
+  it('a renewal says so on the timeline, and starts the next period with no report pending', () => {
+    const due = { ...walkedTo('2026-09-23'), pendingReports: ['r1', 'r2'] };
+    const o = run(due, { kind: 'report_accepted', period, reportId: 'r1' }, at('2026-09-24'));
+    expect(o.effects).toEqual([
+      {
+        type: 'timeline',
+        what: 'Report accepted: agreement renewed',
+        why: `The report for ${period} was accepted before its due date; the next agreement runs 2026-09-01 to 2027-08-31.`,
+        data: { period, reportId: 'r1', agreement: { start: '2026-09-01', end: '2027-08-31' } },
+      },
+    ]);
+    // The next period's first reminder goes out: nothing of the last period is pending.
+    expect(notices(tick(o.state, at('2027-08-31')))).toEqual(['first_reminder']);
+  });
+
+  it('a late report leaves the other reports pending, and the timeline says which removal is cancelled', () => {
+    const expired = { ...walkedTo('2026-10-01'), pendingReports: ['r1', 'r2'] };
+    const o = run(expired, { kind: 'report_accepted', period, reportId: 'r2' }, at('2026-10-05'));
+    expect(o.state.pendingReports).toEqual(['r1']);
+    expect(timeline(o)).toEqual([
+      {
+        what: 'Report accepted: reinstatement review',
+        why: `The report for ${period} was accepted after its due date; the removal set for 2026-10-31 is cancelled.`,
+        data: { period, reportId: 'r2' },
+      },
+    ]);
+    const afterRemoval = run(
+      walkedTo('2026-10-31'),
+      { kind: 'report_accepted', period, reportId: 'r3' },
+      at('2026-11-05'),
+    );
+    expect(timeline(afterRemoval)[0]?.why).toBe(
+      `The report for ${period} was accepted after the move to Formerly Active; the group stays on that list until an organizer reinstates it.`,
+    );
+  });
+});
+
+describe('a rejected report', () => {
+  const reject = (state: LifecycleState, now: Date, reportId = 'r1', p = period) =>
+    run(
+      state,
+      { kind: 'report_rejected', period: p, reportId, reason: 'Wrong year.', reportUrl: 'https://m/R' },
+      now,
+    );
+
+  it('tells the contacts why, once per rejection, even for the same report sent again', () => {
+    const due = { ...walkedTo('2026-09-01'), pendingReports: ['r1'] };
+    const first = reject(due, at('2026-09-02'));
+    const second = reject({ ...first.state, pendingReports: ['r1'] }, at('2026-09-05'));
+    expect(owedNotices(first)).toEqual([
+      {
+        kind: 'report_rejected',
+        audience: 'contacts',
+        period,
+        since: at('2026-09-02').toISOString(),
+        ref: `r1@${at('2026-09-02').toISOString()}`,
+        vars: { reason: 'Wrong year.', reportUrl: 'https://m/R' },
+      },
+    ]);
+    expect(second.state.owed.filter((n) => n.kind === 'report_rejected').map(noticeId)).toEqual([
+      `report_rejected#${period}#r1@${at('2026-09-02').toISOString()}`,
+      `report_rejected#${period}#r1@${at('2026-09-05').toISOString()}`,
+    ]);
+    expect(timeline(first)).toEqual([
+      {
+        what: 'Report rejected',
+        why: 'An organizer rejected the report https://m/R: Wrong year.',
+        data: {
+          kind: 'report_rejected',
+          period,
+          reportId: 'r1',
+          reason: 'Wrong year.',
+          reportUrl: 'https://m/R',
+          removalOn: undefined,
+        },
+      },
+    ]);
+  });
+
+  it('before the due date, or with the group not held, changes nothing in the calendar', () => {
+    const due = walkedTo('2026-09-01');
+    const o = reject(due, at('2026-09-02'));
+    expect(o.state).toMatchObject({ status: 'report_due', lastAction: 'first_reminder', pendingReports: [] });
+    expect(o.state.removalOn).toBeUndefined();
+    const expired = reject({ ...walkedTo('2026-10-01'), pendingReports: ['r1'] }, at('2026-10-02'));
+    expect(expired.state).toMatchObject({ status: 'expired', lastAction: 'expire', pendingReports: [] });
+    expect(expired.state.removalOn).toBeUndefined();
+  });
+
+  it('of an older period leaves a held removal held', () => {
+    const held = tick({ ...walkedTo('2026-10-30'), pendingReports: ['r1'] }, at('2026-10-31')).state;
+    const o = reject(held, at('2026-11-02'), 'old', '2024-09-01_2025-08-31');
+    expect(o.state.status).toBe('removal_held');
+    expect(o.state.pendingReports).toEqual(['r1']);
+  });
+
+  it('the last pending one of a held removal sets it 14 days on, and says so', () => {
+    const held = tick({ ...walkedTo('2026-10-30'), pendingReports: ['r1'] }, at('2026-10-31')).state;
+    const o = reject(held, at('2026-11-02'));
+    expect(timeline(o)[0]?.why).toBe(
+      'An organizer rejected the report https://m/R: Wrong year. Removal is now set for 2026-11-16.',
+    );
+    expect(timeline(o)[0]?.data).toMatchObject({ removalOn: '2026-11-16' });
+    // Decided late, a week or less before the new date: no final reminder, only the removal.
+    const late = reject(held, at('2026-11-10'));
+    expect(late.state.removalOn).toBe('2026-11-24');
+    expect(nextAction(late.state, TZ)).toMatchObject({ action: 'final_reminder', day: '2026-11-17' });
+  });
+});
+
+describe('an organizer moves the removal date', () => {
+  it('sends the final reminder again for the new date, and announces the removal on it', () => {
+    const reminded = walkedTo('2026-10-24');
+    const moved = run(
+      reminded,
+      { kind: 'set_removal_date', day: '2026-12-15', reason: 'Board elections.' },
+      at('2026-10-25'),
+    );
+    expect(owedNotices(moved)).toEqual([
+      {
+        kind: 'removal_rescheduled',
+        audience: 'contacts',
+        period,
+        since: at('2026-10-25').toISOString(),
+        ref: '2026-12-15',
+        vars: { reason: 'Board elections.' },
+      },
+    ]);
+    expect(moved.state.owed.map((n) => n.kind)).toEqual([
+      'expiry_notice',
+      'final_reminder',
+      'removal_rescheduled',
+    ]);
+    expect(timeline(moved)).toEqual([
+      {
+        what: 'Removal date set',
+        why: 'Board elections. (removal now on 2026-12-15; before: 2026-10-31).',
+        data: { removalOn: '2026-12-15', previous: '2026-10-31' },
+      },
+    ]);
+
+    const final = tick(moved.state, at('2026-12-08'));
+    expect(owedNotices(final)).toEqual([
+      {
+        kind: 'final_reminder',
+        audience: 'contacts',
+        period,
+        since: at('2026-12-08').toISOString(),
+        ref: '2026-12-15',
+      },
+    ]);
+    expect(timeline(final)[0]?.why).toBe('Removal to Formerly Active is set for 2026-12-15.');
+    // Told apart from the final reminder of the first date, so it is sent, not deduplicated.
+    expect(new Set(final.state.owed.map(noticeId)).size).toBe(final.state.owed.length);
+
+    const removed = tick(final.state, at('2026-12-15'));
+    expect(owedNotices(removed).map((n) => [n.kind, n.audience, n.ref])).toEqual([
+      ['formerly_active', 'contacts', '2026-12-15'],
+      ['formerly_active_announcement', 'wikimedia_l', '2026-12-15'],
+    ]);
+    expect(timeline(removed)[0]?.why).toBe(
+      `No accepted report for ${period} by 2026-12-15, the removal date an organizer set.`,
+    );
+  });
+
+  it('a date less than a week away leaves no room for another final reminder', () => {
+    const moved = run(
+      walkedTo('2026-10-24'),
+      { kind: 'set_removal_date', day: '2026-11-03', reason: 'x' },
+      at('2026-10-30'),
+    );
+    expect(nextAction(moved.state, TZ)).toMatchObject({ action: 'remove', day: '2026-11-03' });
+  });
+
+  it('also releases a held removal, and is refused in every status but expired and held', () => {
+    const held = tick({ ...walkedTo('2026-10-30'), pendingReports: ['r1'] }, at('2026-10-31')).state;
+    const o = run(held, { kind: 'set_removal_date', day: '2026-12-01', reason: 'x' }, at('2026-11-02'));
+    expect(o.state).toMatchObject({ status: 'expired', removalOn: '2026-12-01', holdReason: undefined });
+    for (const status of ['active', 'report_due', 'formerly_active', 'reinstatement_review'] as const)
+      expect(
+        run(
+          { ...base, status },
+          { kind: 'set_removal_date', day: '2027-01-01', reason: 'x' },
+          at('2026-10-02'),
+        ).ignored,
+      ).toBe('not_expired');
+  });
+});
+
+describe('held removals, as the timeline tells them', () => {
+  it('counts the reports being checked, with the facts of the day', () => {
+    const o = tick({ ...walkedTo('2026-10-30'), pendingReports: ['r1'] }, at('2026-10-31'));
+    expect(timeline(o)).toEqual([
+      {
+        what: 'Removal held: an organizer decides',
+        why: `The removal date 2026-10-31 has come, but 1 report(s) for ${period} are still being checked. Nothing is announced; an organizer accepts or rejects the report, or sets a new date.`,
+        data: {
+          reason: 'report_pending',
+          facts: {
+            period,
+            dueDate: '2026-09-30',
+            expiryNoticeDate: '2026-10-01',
+            removalDate: '2026-10-31',
+            reportAccepted: false,
+            reportsPending: 1,
+          },
+        },
+      },
+    ]);
+    expect(o.state.owed.slice(-2).map((n) => n.kind)).toEqual(['removal_held', 'removal_held_organizers']);
+  });
+
+  it('a second hold, after a new removal date, is told apart from the first', () => {
+    const held = tick({ ...walkedTo('2026-10-30'), pendingReports: ['r1'] }, at('2026-10-31')).state;
+    const moved = run(
+      held,
+      { kind: 'set_removal_date', day: '2026-12-01', reason: 'x' },
+      at('2026-11-02'),
+    ).state;
+    const again = tick({ ...moved, pendingReports: ['r2'] }, at('2026-12-01'));
+    expect(owedNotices(again).map((n) => [n.kind, n.ref])).toEqual([
+      ['removal_held', '2026-12-01'],
+      ['removal_held_organizers', '2026-12-01'],
+    ]);
+  });
+});
+
+describe('reinstatement and agreement changes, as recorded', () => {
+  const review = () =>
+    run(walkedTo('2026-10-31'), { kind: 'report_accepted', period, reportId: 'r' }, at('2026-11-02')).state;
+
+  it('a reinstatement is announced on Wikimedia-l and written on the timeline', () => {
+    const agreementNext = { start: '2026-12-01', end: '2027-11-30' };
+    const o = run(review(), { kind: 'reinstate', agreement: agreementNext }, at('2026-11-10'));
+    expect(o.effects).toEqual([
+      {
+        type: 'timeline',
+        what: 'Reinstated',
+        why: 'Reinstatement review passed; the new agreement runs 2026-12-01 to 2027-11-30.',
+        data: { agreement: agreementNext },
+      },
+      {
+        type: 'notice',
+        notice: {
+          kind: 'reinstated_announcement',
+          audience: 'wikimedia_l',
+          period: periodKey(agreementNext),
+          since: at('2026-11-10').toISOString(),
+        },
+      },
+    ]);
+    expect(o.state.owed.at(-1)?.kind).toBe('reinstated_announcement');
+    expect(o.state.owed.length).toBe(review().owed.length + 1);
+  });
+
+  it('an agreement change during reinstatement review is refused: reinstate instead', () => {
+    const next = { start: '2026-12-01', end: '2027-11-30' };
+    expect(run(review(), { kind: 'agreement_changed', agreement: next }, at('2026-11-10')).ignored).toBe(
+      'use_reinstate',
+    );
+  });
+
+  it('a new agreement is written down, forgets reports pending for the old one, and its past steps too', () => {
+    const due = { ...walkedTo('2026-09-01'), pendingReports: ['r1'] };
+    const next = { start: '2025-08-15', end: '2026-08-14' };
+    const o = run(due, { kind: 'agreement_changed', agreement: next }, at('2026-09-05'));
+    expect(o.state).toMatchObject({ status: 'report_due', lastAction: 'first_reminder', pendingReports: [] });
+    expect(timeline(o)).toEqual([
+      {
+        what: 'Agreement set',
+        why: 'The agreement now runs 2025-08-15 to 2026-08-14.',
+        data: { agreement: next, previous: agreement },
+      },
+      {
+        what: 'Registered with the report due soon',
+        why: `The report for ${periodKey(next)} is due on 2026-09-13. Steps already past on registration (first_reminder) were recorded without sending anything.`,
+        data: { passed: ['first_reminder'], dueDate: '2026-09-13', today: '2026-09-05' },
+      },
+    ]);
+    // Its second reminder is sent: the old period's pending report does not silence it.
+    expect(notices(tick(o.state, at('2026-09-06')))).toEqual(['second_reminder']);
+  });
+});
+
+describe('registration, as recorded', () => {
+  const register = (now: Date) => startInPresent(base, { now, timeZone: TZ });
+
+  it('names the steps recorded as passed, and whether the report is past due', () => {
+    expect(timeline(register(at('2026-09-30')))).toEqual([
+      {
+        what: 'Registered with the report due soon',
+        why: `The report for ${period} is due on 2026-09-30. Steps already past on registration (first_reminder, second_reminder) were recorded without sending anything.`,
+        data: { passed: ['first_reminder', 'second_reminder'], dueDate: '2026-09-30', today: '2026-09-30' },
+      },
+    ]);
+    expect(timeline(register(at('2026-10-10'))).map((e) => e.what)).toEqual(['Registered past due']);
+  });
+
+  it('past the removal date: recorded as held for an organizer, without telling anyone', () => {
+    const placed = register(at('2027-02-01'));
+    expect(timeline(placed).map((e) => [e.what, e.why])).toEqual([
+      [
+        'Registered past due',
+        `The report for ${period} is due on 2026-09-30. Steps already past on registration (first_reminder, second_reminder, expire, final_reminder) were recorded without sending anything.`,
+      ],
+      [
+        'Removal held: an organizer decides',
+        'Registered after its removal date 2026-10-31 had passed. The registration removes or announces nothing; an organizer accepts a report or sets a removal date.',
+      ],
+    ]);
   });
 });

@@ -82,8 +82,10 @@ describe('judging a report page', () => {
     });
   });
 
-  it('says only that the page is missing when it does not exist', () => {
-    expect(judgeReportPage(page({ exists: false }), pages)).toEqual({
+  it('says only that the page is missing when it does not exist, red links to it notwithstanding', () => {
+    // Pages can link to a page that does not exist (a red link): that ties or lists nothing.
+    const redLink = page({ exists: false, linkedFrom: [REPORTS, GROUP], linksTo: [GROUP] });
+    expect(judgeReportPage(redLink, pages)).toEqual({
       state: 'page_missing',
       missing: ['page_missing'],
       linkedFromReportsPage: false,

@@ -91,6 +91,20 @@ describe('meta-wiki address', () => {
     expect(checkMetaUrl(url)).toEqual({ ok: false, problem });
   });
 
+  it('refuses a stray percent sign that is not an escape as no page address', () => {
+    expect(checkMetaUrl('https://meta.wikimedia.org/wiki/Editors_up_50%')).toEqual({
+      ok: false,
+      problem: 'not_wiki_page',
+    });
+  });
+
+  it('reads doubled and outer underscores as MediaWiki does: one space, none at the ends', () => {
+    expect(checkMetaUrl('https://meta.wikimedia.org/wiki/_Group__Pakistan/Reports_')).toEqual({
+      ok: true,
+      title: 'Group Pakistan/Reports',
+    });
+  });
+
   it('accepts the default https port written out, which is the same address', () => {
     expect(checkMetaUrl('https://meta.wikimedia.org:443/wiki/Report').ok).toBe(true);
   });
@@ -100,6 +114,14 @@ describe('meta-wiki address', () => {
       'Wikimedia Community User Group Pakistan',
     );
     expect(titleOfPage('wikimedia_Pakistan')).toBe('Wikimedia Pakistan');
+    // Stored as an http address (older records): the page it names.
+    expect(titleOfPage('http://meta.wikimedia.org/wiki/Wikimedia_Pakistan')).toBe('Wikimedia Pakistan');
+    expect(titleOfPage('HTTP://meta.wikimedia.org/wiki/Wikimedia_Pakistan')).toBe('Wikimedia Pakistan');
+    // An address elsewhere names no meta page; a title that mentions an address is a title.
+    expect(titleOfPage('https://example.org/wiki/Wikimedia_Pakistan')).toBeUndefined();
+    expect(titleOfPage('Links to https://example.org')).toBe('Links to https://example.org');
+    expect(titleOfPage('')).toBeUndefined();
+    expect(titleOfPage(undefined)).toBeUndefined();
   });
 });
 
@@ -130,7 +152,12 @@ describe('titles meta-wiki would not read as one page', () => {
   });
 
   it('accepts titles with ordinary punctuation and non-Latin letters', () => {
-    for (const title of ['Wikimedia Pakistan/Reports/2025 (annual)', "Editors' report, 2025!", 'ویکی/رپورٹ'])
+    for (const title of [
+      'Wikimedia Pakistan/Reports/2025 (annual)',
+      "Editors' report, 2025!",
+      'ویکی/رپورٹ',
+      'Wikimedia\u00a0Pakistan',
+    ])
       expect(specialCharacters(title)).toEqual([]);
     expect(checkMetaUrl('https://meta.wikimedia.org/wiki/A%25_of_editors').ok).toBe(true);
   });
@@ -144,6 +171,7 @@ describe('addresses of meta pages', () => {
     expect(metaPageUrl("Group (Pakistan)/Editors' report")).toBe(
       'https://meta.wikimedia.org/wiki/Group_%28Pakistan%29/Editors%27_report',
     );
+    expect(metaPageUrl('Report *final*')).toBe('https://meta.wikimedia.org/wiki/Report_%2Afinal%2A');
     expect(metaPageUrl('Talk:ویکی?')).toBe(
       'https://meta.wikimedia.org/wiki/Talk:%D9%88%DB%8C%DA%A9%DB%8C%3F',
     );
