@@ -10,6 +10,7 @@ export const ELIGIBLE_COUNTRY = 'PK';
 
 export type IneligibleReason = 'under_age' | 'not_citizen' | 'not_registered_in_pakistan';
 
+// Stryker disable next-line Regex: isCalendarDay also compares the whole text with the ISO day, so an unanchored match is refused all the same
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar day written YYYY-MM-DD (2026-02-29 is not one). */
@@ -17,6 +18,7 @@ export function isCalendarDay(value: string): boolean {
   const m = DAY.exec(value);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  // Stryker disable next-line ConditionalExpression: the ISO comparison alone already refuses a year Date.UTC moved (0 to 99)
   return d.getUTCFullYear() === Number(m[1]) && d.toISOString().slice(0, 10) === value;
 }
 

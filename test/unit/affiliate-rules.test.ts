@@ -123,6 +123,10 @@ describe('an affiliate record', () => {
       ['logoUrl', 'a web address'],
       ['logoUrl', 'an https address'],
     ]);
+    expect(problems(affiliateSchema, { ...pakistan, metaPage: 'Wikimedia Pakistan' })).toEqual([
+      ['metaPage', 'a web address'],
+      ['metaPage', 'an https address'],
+    ]);
     expect(problems(affiliateSchema, { ...pakistan, logoUrl: 'ftp://example.org/logo.png' })).toEqual([
       ['logoUrl', 'an https address'],
     ]);

@@ -357,6 +357,26 @@ describe('the plan', () => {
     }
     expect(plannedSteps(base, { now: at('2026-01-01'), timeZone: TZ }, at('2026-09-01'))).toHaveLength(1);
   });
+
+  it('shows what each step will write on the timeline, up to and including a step due at the horizon', () => {
+    const steps = plannedSteps(base, { now: at('2026-01-01'), timeZone: TZ }, at('2026-09-23'));
+    expect(steps.map((s) => [s.timeline, s.status])).toEqual([
+      [['Report due soon: first reminder'], 'report_due'],
+      [['Second reminder'], 'report_due'],
+    ]);
+  });
+
+  it('an overdue step is planned for now, and a held removal is the last step', () => {
+    const steps = plannedSteps(
+      { ...walkedTo('2026-10-01'), pendingReports: ['r1'] },
+      { now: at('2026-10-26'), timeZone: TZ },
+    );
+    expect(steps.map((s) => [s.action, s.at.toISOString(), s.status])).toEqual([
+      ['final_reminder', at('2026-10-26').toISOString(), 'expired'],
+      ['remove', at('2026-10-31').toISOString(), 'removal_held'],
+    ]);
+    expect(steps[1]?.timeline).toEqual(['Removal held: an organizer decides']);
+  });
 });
 
 const timeline = (o: Outcome) =>
@@ -426,6 +446,7 @@ describe('the audit timeline', () => {
     const o = tick(walkedTo('2026-10-01'), at('2026-11-02'));
     expect(o.state.status).toBe('formerly_active');
     expect(notices(o)).toEqual(['formerly_active', 'formerly_active_announcement']);
+    expect(o.effects.map((e) => e.type)).toEqual(['timeline', 'timeline', 'notice', 'notice']);
     expect(o.state.owed.map((n) => n.kind)).not.toContain('final_reminder');
   });
 
@@ -464,6 +485,7 @@ describe('report accepted, what is still owed', () => {
       owed: [
         { kind: 'reinstated_announcement', audience: 'wikimedia_l', period: older, since },
         { kind: 'final_reminder', audience: 'contacts', period: older, since },
+        { kind: 'first_reminder', audience: 'contacts', period, since },
         { kind: 'second_reminder', audience: 'contacts', period, since },
         { kind: 'expiry_notice', audience: 'contacts', period, since },
         { kind: 'final_reminder', audience: 'contacts', period, since },
@@ -566,6 +588,13 @@ describe('a rejected report', () => {
     expect(expired.state.removalOn).toBeUndefined();
   });
 
+  it('of an older period leaves a group registered past its removal held', () => {
+    const registered = startInPresent(base, { now: at('2027-02-01'), timeZone: TZ }).state;
+    const o = reject({ ...registered, pendingReports: [] }, at('2027-02-02'), 'old', '2024-09-01_2025-08-31');
+    expect(o.state).toMatchObject({ status: 'removal_held', holdReason: 'registered_past_removal' });
+    expect(o.state.removalOn).toBeUndefined();
+  });
+
   it('of an older period leaves a held removal held', () => {
     const held = tick({ ...walkedTo('2026-10-30'), pendingReports: ['r1'] }, at('2026-10-31')).state;
     const o = reject(held, at('2026-11-02'), 'old', '2024-09-01_2025-08-31');
@@ -640,6 +669,15 @@ describe('an organizer moves the removal date', () => {
     expect(timeline(removed)[0]?.why).toBe(
       `No accepted report for ${period} by 2026-12-15, the removal date an organizer set.`,
     );
+  });
+
+  it('set at the very moment its final reminder would go, that reminder is not sent', () => {
+    const moved = run(
+      walkedTo('2026-10-24'),
+      { kind: 'set_removal_date', day: '2026-11-08', reason: 'x' },
+      at('2026-11-01'),
+    );
+    expect(nextAction(moved.state, TZ)).toMatchObject({ action: 'remove', day: '2026-11-08' });
   });
 
   it('a date less than a week away leaves no room for another final reminder', () => {
@@ -773,6 +811,14 @@ describe('registration, as recorded', () => {
       },
     ]);
     expect(timeline(register(at('2026-10-10'))).map((e) => e.what)).toEqual(['Registered past due']);
+  });
+
+  it('a step due at the very instant of registration counts as passed, as a tick then would have taken it', () => {
+    expect(register(at('2026-08-31')).state).toMatchObject({
+      status: 'report_due',
+      lastAction: 'first_reminder',
+    });
+    expect(register(new Date(at('2026-08-31').getTime() - 1)).state.lastAction).toBeUndefined();
   });
 
   it('past the removal date: recorded as held for an organizer, without telling anyone', () => {

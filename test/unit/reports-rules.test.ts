@@ -42,6 +42,23 @@ describe('period coverage', () => {
 
   it('refuses dates that do not exist and periods that end before they start', () => {
     expect(periodProblems(agreement, '2025-02-30', '2026-06-30')[0]!.message).toContain('not a real date');
+    // Days that do not exist are all the group hears about: nothing is compared with them.
+    expect(periodProblems(agreement, '2025-02-30', '2026-06-31')).toEqual([
+      { field: 'periodStart', message: '2025-02-30 is not a real date.' },
+      { field: 'periodEnd', message: '2026-06-31 is not a real date.' },
+    ]);
+    expect(periodProblems(agreement, '2026-07-01', '2025-06-30')[0]).toEqual({
+      field: 'periodEnd',
+      message: 'The period ends before it starts.',
+    });
+    // A one-day period is short, not backwards.
+    expect(periodProblems(agreement, '2025-07-01', '2025-07-01')).toEqual([
+      {
+        field: 'periodEnd',
+        message:
+          'The report must cover the whole agreement period: it ends on 2026-06-30, but the report ends on 2025-07-01.',
+      },
+    ]);
     expect(
       periodProblems(agreement, '2026-07-01', '2025-06-30')
         .map((p) => p.message)
@@ -147,7 +164,9 @@ describe('titles meta-wiki would not read as one page', () => {
     const [problem] = metaUrlProblems('https://meta.wikimedia.org/wiki/Wikimedia_due/Reports#2026');
     expect(problem?.field).toBe('metaUrl');
     expect(problem?.message).toContain('#');
-    expect(problem?.message).toMatch(/section/);
+    expect(problem?.message).toContain(
+      'A # points to a section of a page: give the address of the report page itself.',
+    );
     expect(metaUrlProblems('https://meta.wikimedia.org/wiki/A%7CB')[0]?.message).toContain('|');
   });
 
