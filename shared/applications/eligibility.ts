@@ -2,6 +2,8 @@
 // institutions registered in Pakistan. Pure domain code: no AWS, no clock of its own;
 // the caller passes the submission instant and the group's time zone.
 
+import { dayIn } from '../dates.ts';
+
 /** A calendar day, YYYY-MM-DD. */
 export type Day = string;
 
@@ -9,28 +11,6 @@ export const MINIMUM_AGE = 18;
 export const ELIGIBLE_COUNTRY = 'PK';
 
 export type IneligibleReason = 'under_age' | 'not_citizen' | 'not_registered_in_pakistan';
-
-// Stryker disable next-line Regex: isCalendarDay also compares the whole text with the ISO day, so an unanchored match is refused all the same
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar day written YYYY-MM-DD (2026-02-29 is not one). */
-export function isCalendarDay(value: string): boolean {
-  const m = DAY.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  // Stryker disable next-line ConditionalExpression: the ISO comparison alone already refuses a year Date.UTC moved (0 to 99)
-  return d.getUTCFullYear() === Number(m[1]) && d.toISOString().slice(0, 10) === value;
-}
-
-/** The calendar day an instant falls on in `timeZone` (Asia/Karachi for the group). */
-export function dayIn(instant: Date, timeZone: string): Day {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-}
 
 /**
  * Completed years between a birth day and `today`, both calendar days. Someone born

@@ -4,10 +4,11 @@
 // every language.
 
 import * as v from 'valibot';
+import { isCalendarDay } from '../dates.ts';
 import type { FieldProblem } from '../errors.ts';
 import { isSupported, type MessageKey, t } from '../i18n/index.ts';
 import { hasInvisible } from '../text.ts';
-import { isCalendarDay, parseCnic } from './eligibility.ts';
+import { parseCnic } from './eligibility.ts';
 
 export const NAME_MAX = 200;
 export const STATEMENT_MAX = 2000;

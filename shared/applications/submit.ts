@@ -21,6 +21,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
+import { dayIn } from '../dates.ts';
 import { isAbort, pastDeadline } from '../deadline.ts';
 import { HttpError, invalidRequest, serviceUnavailable, unprocessable } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
@@ -37,7 +38,7 @@ import { log } from '../log.ts';
 import type { Mailer } from '../mail/port.ts';
 import { metric } from '../metrics.ts';
 import { currentKey, type SigningKey, UNNAMED_KEY_ID, verificationKeys } from '../secrets.ts';
-import { dayIn, eligibility, type IneligibleReason } from './eligibility.ts';
+import { eligibility, type IneligibleReason } from './eligibility.ts';
 import { confirmationEmail } from './emails.ts';
 import { type Application, type ClaimField, CONFIRMATION_DAYS } from './model.ts';
 import { type ApplicationInput, fieldProblems, HONEYPOT_FIELD, validateApplication } from './schema.ts';

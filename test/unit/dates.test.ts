@@ -46,6 +46,11 @@ describe('calendar days', () => {
     expect(nineInNewYork('2026-11-01')).toBe('2026-11-01T14:00:00.000Z');
   });
 
+  it('settles 9:00 in Los Angeles on the day clocks go forward, which happens between 9:00 UTC and 9:00 there', () => {
+    expect(instantAt('2026-03-08', 9, 'America/Los_Angeles').toISOString()).toBe('2026-03-08T16:00:00.000Z');
+    expect(instantAt('2026-03-07', 9, 'America/Los_Angeles').toISOString()).toBe('2026-03-07T17:00:00.000Z');
+  });
+
   it('keeps the half hours of zones that have them', () => {
     expect(instantAt('2026-07-15', 9, 'Asia/Kolkata').toISOString()).toBe('2026-07-15T03:30:00.000Z');
     expect(instantAt('2026-07-15', 9, 'Australia/Adelaide').toISOString()).toBe('2026-07-14T23:30:00.000Z');

@@ -2,8 +2,9 @@
 // citizenship and registration country, and the ways people write a CNIC.
 
 import { describe, expect, it } from 'vitest';
-import { ageOn, dayIn, eligibility, parseCnic } from '../../shared/applications/eligibility.ts';
+import { ageOn, eligibility, parseCnic } from '../../shared/applications/eligibility.ts';
 import { validateApplication } from '../../shared/applications/schema.ts';
+import { dayIn } from '../../shared/dates.ts';
 
 const KARACHI = 'Asia/Karachi';
 /** Noon in Karachi on a calendar day. */

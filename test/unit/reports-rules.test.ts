@@ -43,8 +43,8 @@ describe('period coverage', () => {
   it('refuses dates that do not exist and periods that end before they start', () => {
     expect(periodProblems(agreement, '2025-02-30', '2026-06-30')[0]!.message).toContain('not a real date');
     // Days that do not exist are all the group hears about: nothing is compared with them.
-    expect(periodProblems(agreement, '2025-02-30', '2026-06-31')).toEqual([
-      { field: 'periodStart', message: '2025-02-30 is not a real date.' },
+    expect(periodProblems(agreement, '2025-07-32', '2026-06-31')).toEqual([
+      { field: 'periodStart', message: '2025-07-32 is not a real date.' },
       { field: 'periodEnd', message: '2026-06-31 is not a real date.' },
     ]);
     expect(periodProblems(agreement, '2026-07-01', '2025-06-30')[0]).toEqual({
@@ -137,6 +137,7 @@ describe('meta-wiki address', () => {
     // An address elsewhere names no meta page; a title that mentions an address is a title.
     expect(titleOfPage('https://example.org/wiki/Wikimedia_Pakistan')).toBeUndefined();
     expect(titleOfPage('Links to https://example.org')).toBe('Links to https://example.org');
+    expect(titleOfPage('https://meta.wikimedia.org/wiki/Talk:http:_links')).toBe('Talk:http: links');
     expect(titleOfPage('')).toBeUndefined();
     expect(titleOfPage(undefined)).toBeUndefined();
   });
