@@ -119,6 +119,7 @@ describe('meta-wiki address', () => {
     expect(checkMetaUrl('https://meta.wikimedia.org/wiki/_Group__Pakistan/Reports_')).toEqual({
       ok: true,
       title: 'Group Pakistan/Reports',
+      href: 'https://meta.wikimedia.org/wiki/Group_Pakistan/Reports',
     });
   });
 
@@ -304,7 +305,7 @@ describe('the report form as sent', () => {
       ['periodStart', 'a date like 2026-07-15'],
       ['periodEnd', 'a date like 2026-07-15'],
       ['metaUrl', 'the address of the report on meta-wiki'],
-      ['financialReportUrl', 'a web address'],
+      ['financialReportUrl', 'an https:// web address (http:, javascript: and the like are refused)'],
     ]);
     expect(formProblems(reportSubmissionSchema, { ...sent, periodEnd: 'x2026-06-30' })).toEqual([
       ['periodEnd', 'a date like 2026-07-15'],
