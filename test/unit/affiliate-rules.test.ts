@@ -12,6 +12,7 @@ import {
   reasonSchema,
   removalDateSchema,
 } from '../../shared/lifecycle/rules.ts';
+import { canonicalHttpsUrl } from '../../shared/urls.ts';
 
 /** What the organizer is told: each wrong field with its message (empty: accepted). */
 function problems(schema: v.GenericSchema, data: unknown): [string, string][] {
@@ -173,6 +174,40 @@ describe('an import', () => {
     expect(problems(importSchema, { affiliates: [] })).toEqual([['affiliates', 'at least one affiliate']]);
     expect(problems(importSchema, { affiliates: rows(501) })).toEqual([
       ['affiliates', 'at most 500 affiliates'],
+    ]);
+  });
+});
+
+describe('names that reach email subjects', () => {
+  it('are one line, with no control or invisible character, in the name or the country', () => {
+    const oneLine = 'one line, without control, direction-changing or invisible characters';
+    for (const name of [
+      'Wikimedia\vPakistan',
+      'Wikimedia\u2028Pakistan',
+      'Wikimedia\u0007Pakistan',
+      'moc.live\u202e',
+    ])
+      expect(problems(affiliateSchema, { ...pakistan, name })).toEqual([['name', oneLine]]);
+    expect(problems(affiliateSchema, { ...pakistan, country: 'Pakistan\nBcc: x' })).toEqual([
+      ['country', oneLine],
+    ]);
+    expect(problems(affiliateSchema, { ...pakistan, name: 'فرح\u200cناز' })).toEqual([]);
+  });
+});
+
+describe('the addresses stored for an affiliate', () => {
+  it('are https with a host and no user name or password, 2,000 characters at most', () => {
+    for (const raw of [
+      'https://board@example.org/logo.svg',
+      'https://:pw@example.org/logo.svg',
+      'https:example.org/logo.svg',
+    ])
+      expect(canonicalHttpsUrl(raw)).toBeUndefined();
+    const longest = `https://example.org/${'x'.repeat(1980)}`;
+    expect(canonicalHttpsUrl(longest)).toBe(longest);
+    expect(canonicalHttpsUrl(`${longest}x`)).toBeUndefined();
+    expect(problems(affiliateSchema, { ...pakistan, logoUrl: `${longest}x` })).toEqual([
+      ['logoUrl', 'at most 2000 characters'],
     ]);
   });
 });
