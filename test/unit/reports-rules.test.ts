@@ -43,16 +43,16 @@ describe('period coverage', () => {
   it('refuses dates that do not exist and periods that end before they start', () => {
     expect(periodProblems(agreement, '2025-02-30', '2026-06-30')[0]!.message).toContain('not a real date');
     // Days that do not exist are all the group hears about: nothing is compared with them.
-    expect(periodProblems(agreement, '2025-07-32', '2026-06-31')).toEqual([
+    expect(periodProblems(agreement, '2025-07-32', '2026-06-31')).toMatchObject([
       { field: 'periodStart', message: '2025-07-32 is not a real date.' },
       { field: 'periodEnd', message: '2026-06-31 is not a real date.' },
     ]);
-    expect(periodProblems(agreement, '2026-07-01', '2025-06-30')[0]).toEqual({
+    expect(periodProblems(agreement, '2026-07-01', '2025-06-30')[0]).toMatchObject({
       field: 'periodEnd',
       message: 'The period ends before it starts.',
     });
     // A one-day period is short, not backwards.
-    expect(periodProblems(agreement, '2025-07-01', '2025-07-01')).toEqual([
+    expect(periodProblems(agreement, '2025-07-01', '2025-07-01')).toMatchObject([
       {
         field: 'periodEnd',
         message:
@@ -377,13 +377,15 @@ describe('what the group is told about its report address', () => {
       'must be a meta-wiki page, like https://meta.wikimedia.org/wiki/',
     ],
   ])('%s', (url, message) => {
-    expect(metaUrlProblems(url)).toEqual([{ field: 'metaUrl', message: expect.stringContaining(message) }]);
+    expect(metaUrlProblems(url)).toMatchObject([
+      { field: 'metaUrl', message: expect.stringContaining(message) },
+    ]);
   });
 
   it('lists the characters a title cannot hold, and mentions sections only for a #', () => {
     const [problem] = metaUrlProblems('https://meta.wikimedia.org/wiki/Report_[2026]');
     expect(problem?.message).toBe(
-      "The report page's title contains [ ], which meta-wiki reads as link, template or section syntax or does not allow in a title. Move the report to a title without them and send its new address.",
+      'The report page’s title contains [ ], which meta-wiki reads as link, template or section syntax or does not allow in a title. Move the report to a title without them and send its new address.',
     );
     expect(metaUrlProblems('https://meta.wikimedia.org/wiki/R')).toEqual([]);
   });
@@ -391,14 +393,14 @@ describe('what the group is told about its report address', () => {
 
 describe('what the group is told about its report text', () => {
   it('says how long a short text is and how long it must be, or that it is not English', () => {
-    expect(textProblems('Report here.')).toEqual([
+    expect(textProblems('Report here.')).toMatchObject([
       {
         field: 'text',
         message: `The report text is too short to be a report: it needs at least ${MIN_REPORT_CHARS} characters of prose, and has 12.`,
       },
     ]);
     const urdu = samples.find((s) => s.name.startsWith('Urdu (Arabic'))!.text;
-    expect(textProblems(urdu)).toEqual([
+    expect(textProblems(urdu)).toMatchObject([
       {
         field: 'text',
         message: 'The report must be written in English; this text does not read as English.',
