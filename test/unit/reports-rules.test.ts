@@ -15,6 +15,7 @@ import {
   MAX_TEXT_BYTES,
   metaUrlProblems,
   periodProblems,
+  problemIn,
   reportFormSchema,
   reportProblems,
   reportSubmissionSchema,
@@ -407,5 +408,35 @@ describe('what the group is told about its report text', () => {
       },
     ]);
     expect(textProblems(ENGLISH_REPORT)).toEqual([]);
+  });
+});
+
+describe('the reasons on an Urdu page', () => {
+  const agreement = { start: '2025-07-01', end: '2026-06-30' };
+
+  it('are said in Urdu, with dates written as the page writes them, and English for programs', () => {
+    const [late] = periodProblems(agreement, '2025-09-01', '2026-06-30');
+    expect(late!.message).toContain('it starts on 2025-07-01, but the report starts on 2025-09-01');
+    const urdu = problemIn('ur', late!);
+    expect(urdu).toContain('رپورٹ کو معاہدے کی پوری مدت');
+    expect(urdu).toContain('1 جولائی، 2025');
+    expect(urdu).not.toContain('2025-07-01');
+    expect(problemIn('en', late!)).toBe(
+      'The report must cover the whole agreement period: it starts on 1 July 2025, but the report starts on 1 September 2025.',
+    );
+  });
+
+  it('name the characters of a title in either language, and the section hint for #', () => {
+    const [special] = metaUrlProblems('https://meta.wikimedia.org/wiki/Report%7C2026#Summary');
+    expect(problemIn('en', special!)).toContain('contains |');
+    const urdu = problemIn('ur', special!);
+    expect(urdu).toContain('|');
+    expect(urdu).toContain('# کسی صفحے کے حصے');
+  });
+
+  it('a reason written without the catalogue is shown as it was written', () => {
+    expect(problemIn('ur', { field: 'periodStart', message: 'periodStart: a date like 2026-07-15' })).toBe(
+      'periodStart: a date like 2026-07-15',
+    );
   });
 });
