@@ -7,7 +7,7 @@
 // an ETag, so a repeat visit costs a 304.
 
 import { createHash } from 'node:crypto';
-import { affiliatesPage } from '#shared/affiliates/pages.ts';
+import { affiliatesPage, type PublicAffiliate } from '#shared/affiliates/pages.ts';
 import { notFound } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { header, html, json, prefersHtml } from '#shared/http/respond.ts';
@@ -33,21 +33,22 @@ function cached(event: HttpEvent, reply: HttpResult): HttpResult {
 
 export const handler = httpHandler(async (event) => {
   const lang = negotiateLanguage(event.queryStringParameters?.lang, header(event, 'accept-language'));
+  // Browsers get the page, programs the list; both from the same items.
+  const answer = (items: PublicAffiliate[], formerly: boolean) =>
+    cached(
+      event,
+      prefersHtml(event)
+        ? html(200, affiliatesPage(lang, items, formerly))
+        : json(200, { affiliates: items }),
+    );
   switch (event.routeKey) {
     case 'GET /affiliates': {
       const list = (
         await listAffiliates(['active', 'report_due', 'expired', 'removal_held', 'reinstatement_review'])
       ).filter(isListedPublicly);
-      const items = list.map((a) => ({
-        id: a.id,
-        name: a.name,
-        logoUrl: a.logoUrl,
-        metaPage: a.metaPage,
-        type: a.type,
-      }));
-      return cached(
-        event,
-        prefersHtml(event) ? html(200, affiliatesPage(lang, items, false)) : json(200, { affiliates: items }),
+      return answer(
+        list.map((a) => ({ id: a.id, name: a.name, logoUrl: a.logoUrl, metaPage: a.metaPage, type: a.type })),
+        false,
       );
     }
     case 'GET /affiliates/formerly-active': {
@@ -61,10 +62,7 @@ export const handler = httpHandler(async (event) => {
         type: a.type,
         formerlyActiveOn: a.formerlyActiveOn,
       }));
-      return cached(
-        event,
-        prefersHtml(event) ? html(200, affiliatesPage(lang, items, true)) : json(200, { affiliates: items }),
-      );
+      return answer(items, true);
     }
     default:
       throw notFound();
