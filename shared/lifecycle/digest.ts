@@ -34,6 +34,13 @@ const LABEL: Record<NoticeKind, string> = {
   removal_held_organizers: 'removal held: you are asked to decide',
   report_rejected: 'report rejected',
   removal_rescheduled: 'new removal date',
+  reports_due_reminder: 'reminder: reports due',
+  past_due_notice: 'reports past due notice',
+  escalation_1: 'first reminder after the due date',
+  escalation_2: 'second reminder after the due date',
+  escalation_3: 'third reminder after the due date: suspended, you take over',
+  escalation_organizers: 'escalation: you are told',
+  deferral_granted: 'due date deferred',
 };
 
 export interface DigestItem {

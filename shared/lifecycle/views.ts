@@ -11,7 +11,7 @@ import {
   readTimeline,
   type TimelineEntry,
 } from './store.ts';
-import { dueDate, nextAction, removalDate } from './transition.ts';
+import { dueDate, nextAction, removalDate, removes } from './transition.ts';
 
 const tz = () => config().timeZone;
 
@@ -29,11 +29,9 @@ export function toView(r: AffiliateRecord): AffiliateView {
     status: r.status,
     agreement: r.agreement,
     period: periodKey(r.agreement),
-    dueDate: dueDate(r.type, r.agreement),
+    dueDate: dueDate(r),
     removalDate:
-      r.status === 'expired' || r.status === 'removal_held'
-        ? removalDate(r.type, r.agreement, r.removalOn)
-        : undefined,
+      removes(r) && (r.status === 'expired' || r.status === 'removal_held') ? removalDate(r) : undefined,
     holdReason: r.holdReason,
     paused: r.paused,
     pauseReason: r.pauseReason,
