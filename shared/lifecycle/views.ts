@@ -13,6 +13,8 @@ import {
 } from './store.ts';
 import { dueDate, nextAction, removalDate, removes } from './transition.ts';
 
+import { describePolicy, missingReports, policyFor, type ReportKind } from './policies.ts';
+
 const tz = () => config().timeZone;
 
 export function toView(r: AffiliateRecord): AffiliateView {
@@ -27,8 +29,12 @@ export function toView(r: AffiliateRecord): AffiliateView {
     metaPage: r.metaPage,
     logoUrl: r.logoUrl,
     status: r.status,
+    ...(r.incorporated !== undefined ? { incorporated: r.incorporated } : {}),
+    ...(r.fiscalYearEnd !== undefined ? { fiscalYearEnd: r.fiscalYearEnd } : {}),
     agreement: r.agreement,
+    ...(r.registeredAgreement ? { registeredAgreement: r.registeredAgreement } : {}),
     period: periodKey(r.agreement),
+    ...(r.dueOn ? { deferredTo: r.dueOn } : {}),
     dueDate: dueDate(r),
     removalDate:
       removes(r) && (r.status === 'expired' || r.status === 'removal_held') ? removalDate(r) : undefined,
@@ -45,13 +51,26 @@ export async function getAffiliate(id: string): Promise<AffiliateView | undefine
   return record ? toView(record) : undefined;
 }
 
-export async function getAffiliateWithTimeline(
-  id: string,
-): Promise<(AffiliateView & { timeline: TimelineEntry[]; owedNotices: string[] }) | undefined> {
+export async function getAffiliateWithTimeline(id: string): Promise<
+  | (AffiliateView & {
+      timeline: TimelineEntry[];
+      owedNotices: string[];
+      policy: ReturnType<typeof describePolicy>;
+      reports: { required: ReportKind[]; missing: ReportKind[] };
+    })
+  | undefined
+> {
   const record = await readAffiliate(id);
   if (!record) return undefined;
+  const policy = policyFor(record);
   return {
     ...toView(record),
+    // The rules this affiliate is held to, and where the current period stands.
+    policy: describePolicy(policy),
+    reports: {
+      required: policy.requiredReports,
+      missing: missingReports(policy, periodKey(record.agreement), record.acceptedPeriods ?? []),
+    },
     owedNotices: record.owed.map((n) => n.kind),
     timeline: await readTimeline(id),
   };
@@ -64,6 +83,7 @@ export const STATUSES: AffiliateStatus[] = [
   'removal_held',
   'reinstatement_review',
   'formerly_active',
+  'suspended',
 ];
 
 /**

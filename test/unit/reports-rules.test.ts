@@ -286,11 +286,15 @@ describe('the report form as sent', () => {
       metaUrl: ' https://meta.wikimedia.org/wiki/R ',
       financialReportUrl: '   ',
     });
-    expect(parsed).toEqual({ ...sent, financialReportUrl: undefined });
-    expect(
-      v.parse(reportSubmissionSchema, { ...sent, financialReportUrl: ' https://example.org/accounts.pdf ' })
-        .financialReportUrl,
-    ).toBe('https://example.org/accounts.pdf');
+    // An activity report unless it says otherwise (issue 15: financial reports).
+    expect(parsed).toEqual({ kind: 'activity', ...sent, financialReportUrl: undefined });
+    const withFinancial = v.parse(reportSubmissionSchema, {
+      ...sent,
+      financialReportUrl: ' https://example.org/accounts.pdf ',
+    });
+    expect(withFinancial.kind === 'activity' && withFinancial.financialReportUrl).toBe(
+      'https://example.org/accounts.pdf',
+    );
   });
 
   it('names each field that cannot be read', () => {
