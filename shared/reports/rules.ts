@@ -271,11 +271,31 @@ export function reportProblems(agreement: Agreement, s: SubmissionInput): FieldP
   ];
 }
 
+/** POST /admin/affiliates/{id}/reports/{reportId}/notes: free text and WADP's categories, at least one. */
+export const staffNoteSchema = v.pipe(
+  v.object({
+    text: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000, 'at most 2,000 characters'))),
+    categories: v.optional(
+      v.pipe(
+        v.array(
+          v.picklist(
+            ['old_report', 'empty_report', 'incomplete_report'],
+            'old_report, empty_report or incomplete_report',
+          ),
+        ),
+        v.maxLength(3),
+      ),
+      [],
+    ),
+  }),
+  v.check((n) => !!n.text || n.categories.length > 0, 'a note: text, categories, or both'),
+);
+
 /** POST /admin/affiliates/{id}/checklist: an organizer confirms one step by hand. */
 export const confirmStepSchema = v.object({
   step: v.picklist(
-    ['report_posted', 'group_page_updated', 'wikimedia_l_told'],
-    'one of report_posted, group_page_updated, wikimedia_l_told',
+    ['report_posted', 'financial_report_posted', 'group_page_updated', 'wikimedia_l_told'],
+    'one of report_posted, financial_report_posted, group_page_updated, wikimedia_l_told',
   ),
   note: v.optional(v.pipe(v.string(), v.maxLength(500))),
 });

@@ -259,7 +259,11 @@ export async function reopenReport(
   }
 }
 
-export type ChecklistStep = 'report_posted' | 'group_page_updated' | 'wikimedia_l_told';
+export type ChecklistStep =
+  | 'report_posted'
+  | 'financial_report_posted'
+  | 'group_page_updated'
+  | 'wikimedia_l_told';
 export interface Confirmation {
   who: string;
   at: string;
