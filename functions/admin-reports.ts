@@ -22,7 +22,13 @@ import { reinstateWithChecklist } from '#shared/reports/reinstate.ts';
 import { rejectReport } from '#shared/reports/reject.ts';
 import { confirmStepSchema, staffNoteSchema } from '#shared/reports/rules.ts';
 import { affiliateOr404, markVerifiedByHand } from '#shared/reports/service.ts';
-import { addStaffNote, confirmStep, getReport, listReports, type ReportRecord } from '#shared/reports/store.ts';
+import {
+  addStaffNote,
+  confirmStep,
+  getReport,
+  listReports,
+  type ReportRecord,
+} from '#shared/reports/store.ts';
 
 const summary = ({ pk: _pk, sk: _sk, text, ...rest }: ReportRecord) => ({ ...rest, textChars: text.length });
 
@@ -85,9 +91,8 @@ export const handler = httpHandler(async (event) => {
       if (!parsed.success)
         throw invalidRequest(
           'Name the step: report_posted, financial_report_posted, group_page_updated or wikimedia_l_told.',
-          [
-          { field: 'step', message: parsed.issues[0]!.message },
-        ]);
+          [{ field: 'step', message: parsed.issues[0]!.message }],
+        );
       const affiliate = await affiliateOr404(affiliateId);
       await confirmStep(affiliate.id, periodKey(affiliate.agreement), parsed.output.step, {
         who,

@@ -105,7 +105,9 @@ export async function buildDigest(now: Date): Promise<Digest> {
           : 'Removal held with a report pending: accept it, reject it with a reason, or set a new date.',
       );
     if (r.status === 'suspended')
-      need('Suspended after the third reminder: the automation has stopped; defer its due date, or reinstate once its reports are accepted.');
+      need(
+        'Suspended after the third reminder: the automation has stopped; defer its due date, or reinstate once its reports are accepted.',
+      );
     if (r.status === 'reinstatement_review')
       need('Report accepted: reinstatement review (checklist, then reinstate).');
     for (const report of pending)

@@ -14,9 +14,9 @@ import { metric } from '../metrics.ts';
 import { reportLinkUrl } from '../report-link.ts';
 import { reportsPageUrl } from '../reports/meta-url.ts';
 import { lifecycleOffsets } from './offsets.ts';
+import { missingReports, policyFor } from './policies.ts';
 import type { AffiliateRecord } from './store.ts';
 import { putTimeline } from './store.ts';
-import { missingReports, policyFor } from './policies.ts';
 import {
   actionDay,
   type Dated,
@@ -96,7 +96,9 @@ function datesOf(affiliate: AffiliateRecord, period: string): Record<string, Cal
 function missingOf(affiliate: AffiliateRecord, period: string, lang: string) {
   const policy = policyFor(affiliate);
   const missing = missingReports(policy, period, affiliate.acceptedPeriods ?? []);
-  const words = missing.map((kind) => t(lang, `notice.report.${kind}` as MessageKey)).join(t(lang, 'notice.and'));
+  const words = missing
+    .map((kind) => t(lang, `notice.report.${kind}` as MessageKey))
+    .join(t(lang, 'notice.and'));
   return {
     missingReports: words,
     requiredLine:
@@ -121,7 +123,9 @@ function nextStepAfterRejection(affiliate: AffiliateRecord, lang: string, vars: 
   if (!removes(affiliate))
     return t(
       lang,
-      affiliate.status === 'suspended' ? 'notice.report_rejected.next.suspended' : 'notice.report_rejected.next.due',
+      affiliate.status === 'suspended'
+        ? 'notice.report_rejected.next.suspended'
+        : 'notice.report_rejected.next.due',
       vars,
     );
   const key: MessageKey =
@@ -194,7 +198,12 @@ export async function renderNotice(affiliate: AffiliateRecord, notice: OwedNotic
     let body = t(lang, `notice.${notice.kind}.body` as MessageKey, vars);
     // An incorporated user group reads the user groups' notices, plus which of its two
     // reports is still missing (the chapters' notices name them in their own text).
-    if (requiredLine && notice.audience === 'contacts' && removes(affiliate) && REPORT_REQUEST.includes(notice.kind))
+    if (
+      requiredLine &&
+      notice.audience === 'contacts' &&
+      removes(affiliate) &&
+      REPORT_REQUEST.includes(notice.kind)
+    )
       body = `${body}\n\n${requiredLine}`;
     const paragraphs =
       notice.audience === 'contacts' ? [t(lang, 'notice.greeting', vars), body, signoff(lang)] : [body];

@@ -4,8 +4,8 @@
 import * as v from 'valibot';
 import { isCalendarDay } from '../dates.ts';
 import { isSingleLine } from '../text.ts';
-import { isFiscalYearEnd } from './policies.ts';
 import { httpsUrl } from '../urls.ts';
+import { isFiscalYearEnd } from './policies.ts';
 
 // Names reach email subjects: one line, no control, bidi or invisible characters.
 const ONE_LINE = 'one line, without control, direction-changing or invisible characters';

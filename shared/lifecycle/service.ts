@@ -13,11 +13,11 @@ import {
 } from '../affiliates/model.ts';
 import { type Clock, clock as processClock } from '../clock.ts';
 import { config } from '../config.ts';
+import { dayIn } from '../dates.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
 import { log } from '../log.ts';
 import { listReports } from '../reports/store.ts';
 import { scheduler } from '../scheduler/index.ts';
-import { dayIn } from '../dates.ts';
 import { deliverNotice } from './notices.ts';
 import { lifecycleOffsets } from './offsets.ts';
 import { policyFor, type ReportKind, reportingPeriodFor } from './policies.ts';
@@ -527,9 +527,13 @@ export async function deferDueDate(id: string, day: string, reason: string, who:
       { status: record.status },
     );
   if (outcome?.ignored === 'not_later')
-    throw unprocessable('deferral_not_later', 'The new due date must be after today and after the current due date.', {
-      reasons: [{ field: 'day', message: `a day after today and after ${toView(record).dueDate}` }],
-    });
+    throw unprocessable(
+      'deferral_not_later',
+      'The new due date must be after today and after the current due date.',
+      {
+        reasons: [{ field: 'day', message: `a day after today and after ${toView(record).dueDate}` }],
+      },
+    );
   return toView(record);
 }
 

@@ -23,7 +23,6 @@ import {
   fiscalPeriodFor,
   missingReports,
   policyFor,
-  type ReportingPolicy,
   type ReportKind,
 } from './policies.ts';
 
@@ -204,8 +203,7 @@ export const noticeDate = (s: Dated) => addDays(dueDate(s), o.expiryNoticeDaysAf
  * The day the name and logo leave the affiliates page: 30 days after the expiry notice,
  * or the day an organizer set (`removalOn`). Only policies that remove have one.
  */
-export const removalDate = (s: Dated) =>
-  s.removalOn ?? addDays(noticeDate(s), o.removalDaysAfterNotice);
+export const removalDate = (s: Dated) => s.removalOn ?? addDays(noticeDate(s), o.removalDaysAfterNotice);
 
 /** Whether this affiliate's policy ever removes it (user groups) or suspends instead. */
 export const removes = (s: Pick<LifecycleState, 'type' | 'incorporated'>) =>
@@ -398,8 +396,9 @@ function factsOf(state: LifecycleState) {
 }
 
 /** Whether every report this period requires has been accepted. */
-export const periodComplete = (s: Pick<LifecycleState, 'type' | 'incorporated' | 'agreement' | 'acceptedPeriods'>) =>
-  missingReports(policyFor(s), periodKey(s.agreement), s.acceptedPeriods).length === 0;
+export const periodComplete = (
+  s: Pick<LifecycleState, 'type' | 'incorporated' | 'agreement' | 'acceptedPeriods'>,
+) => missingReports(policyFor(s), periodKey(s.agreement), s.acceptedPeriods).length === 0;
 
 function applyAction(
   state: LifecycleState,
@@ -470,8 +469,12 @@ function applyAction(
     notices.push({ kind, audience: 'organizers', period, since, ref: refOf(action, deferralRef)! });
   // Chapters and thematic organisations: their own words (fiscal year, both reports, no
   // removal), one notice kind for the three reminders before the due date.
-  if (escalating && (action === 'early_reminder' || action === 'first_reminder' || action === 'second_reminder')) {
-    const days = policy.remindersBeforeDue[['early_reminder', 'first_reminder', 'second_reminder'].indexOf(action)];
+  if (
+    escalating &&
+    (action === 'early_reminder' || action === 'first_reminder' || action === 'second_reminder')
+  ) {
+    const days =
+      policy.remindersBeforeDue[['early_reminder', 'first_reminder', 'second_reminder'].indexOf(action)];
     what = `Reports due in ${days} days: reminder`;
     why = `The ${missing} report(s) for ${period} are due on ${due}.`;
     remind('reports_due_reminder', action);
@@ -787,7 +790,11 @@ const DEFERRABLE: AffiliateStatus[] = ['active', 'report_due', 'expired', 'remov
  * whose new day has passed are recorded as passed without sending anything, and a
  * removal date an organizer set earlier gives way to the one that follows from it.
  */
-function defer(state: LifecycleState, event: { day: CalendarDay; reason: string }, ctx: TransitionContext): Outcome {
+function defer(
+  state: LifecycleState,
+  event: { day: CalendarDay; reason: string },
+  ctx: TransitionContext,
+): Outcome {
   if (!DEFERRABLE.includes(state.status)) return ignore(state, 'not_deferrable');
   const today = dayIn(ctx.now, ctx.timeZone);
   const before = dueDate(state);
@@ -847,7 +854,12 @@ function reinstate(state: LifecycleState, event: { agreement?: Agreement }, ctx:
       : newAgreementFrom(today));
   // Only user groups are announced on Wikimedia-l (their removal was announced there).
   const notice: OwedNotice | undefined = policy.pastDue.announced
-    ? { kind: 'reinstated_announcement', audience: 'wikimedia_l', period: periodKey(agreement), since: ctx.now.toISOString() }
+    ? {
+        kind: 'reinstated_announcement',
+        audience: 'wikimedia_l',
+        period: periodKey(agreement),
+        since: ctx.now.toISOString(),
+      }
     : undefined;
   const placed = startInPresent(
     {
@@ -886,8 +898,7 @@ function agreementChanged(
   },
   ctx: TransitionContext,
 ): Outcome {
-  const sequenceChanged =
-    event.profile !== undefined && actionsOf(event.profile) !== actionsOf(state);
+  const sequenceChanged = event.profile !== undefined && actionsOf(event.profile) !== actionsOf(state);
   if (periodKey(event.agreement) === periodKey(state.agreement) && !sequenceChanged)
     return ignore(state, 'same_agreement');
   if (state.status === 'reinstatement_review' || state.status === 'formerly_active')

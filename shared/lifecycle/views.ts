@@ -4,6 +4,7 @@
 
 import { type AffiliateStatus, type AffiliateView, periodKey } from '../affiliates/model.ts';
 import { config } from '../config.ts';
+import { describePolicy, missingReports, policyFor, type ReportKind } from './policies.ts';
 import {
   type AffiliateRecord,
   affiliatesWithStatus,
@@ -12,8 +13,6 @@ import {
   type TimelineEntry,
 } from './store.ts';
 import { dueDate, nextAction, removalDate, removes } from './transition.ts';
-
-import { describePolicy, missingReports, policyFor, type ReportKind } from './policies.ts';
 
 const tz = () => config().timeZone;
 

@@ -134,7 +134,8 @@ export async function checklistFor(
     Object.assign(financial, {
       done: true,
       reportId: financialAccepted.reportId,
-      how: financialAccepted.verification.state === 'verified' ? 'verified_on_meta' : 'confirmed_by_organizer',
+      how:
+        financialAccepted.verification.state === 'verified' ? 'verified_on_meta' : 'confirmed_by_organizer',
     });
   } else if (confirmations.financial_report_posted) {
     Object.assign(financial, {
@@ -144,7 +145,11 @@ export async function checklistFor(
     });
   }
   // The system announces the return only once every required report is in.
-  if (told.how === 'system_sends_on_reinstatement' && policy.requiredReports.includes('financial') && !financial.done)
+  if (
+    told.how === 'system_sends_on_reinstatement' &&
+    policy.requiredReports.includes('financial') &&
+    !financial.done
+  )
     Object.assign(told, { done: false, how: undefined });
 
   const steps = [

@@ -131,9 +131,10 @@ export function periodProblems(
     // A multi-year report counts for the period its end falls in (WADP counts a report for
     // the year it ends in: src/backend/wadp.lua), and must cover that period.
     if (end > agreement.end)
-      out.push(problem('periodEnd', 'report.problem.multiYear.endsLate', { agreementEnd: agreement.end, end }));
-    if (end <= periodEnd(start, 12))
-      out.push(problem('periodStart', 'report.problem.multiYear.tooShort'));
+      out.push(
+        problem('periodEnd', 'report.problem.multiYear.endsLate', { agreementEnd: agreement.end, end }),
+      );
+    if (end <= periodEnd(start, 12)) out.push(problem('periodStart', 'report.problem.multiYear.tooShort'));
     else if (end > periodEnd(start, MULTI_YEAR_MAX_MONTHS))
       out.push(problem('periodStart', 'report.problem.multiYear.tooLong'));
   }

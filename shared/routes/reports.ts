@@ -2,7 +2,12 @@
 // organizer's report list, the reinstatement checklist and reinstatement.
 
 import { reasonSchema } from '../lifecycle/rules.ts';
-import { confirmStepSchema, reportFormSchema, reportSubmissionSchema, staffNoteSchema } from '../reports/rules.ts';
+import {
+  confirmStepSchema,
+  reportFormSchema,
+  reportSubmissionSchema,
+  staffNoteSchema,
+} from '../reports/rules.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
 
 export const reportFunctions: FunctionDef[] = [
@@ -95,7 +100,7 @@ export const reportRoutes: RouteDef[] = [
     function: 'submit-report',
     access: 'public',
     summary:
-      'Submit the annual report with the personal link (Bearer token, or the form with its token). `kind`: activity (default; a meta-wiki page and its text) or financial (`url` on meta-wiki or the organization\'s own https site; required of chapters, thematic organizations and incorporated user groups). `reportType`: annual (default) or multi_year (ends in the period and covers it). A report in another language gives `language` (a code) and an English version (`englishUrl` or `englishSummary`); organizers see it flagged.',
+      "Submit the annual report with the personal link (Bearer token, or the form with its token). `kind`: activity (default; a meta-wiki page and its text) or financial (`url` on meta-wiki or the organization's own https site; required of chapters, thematic organizations and incorporated user groups). `reportType`: annual (default) or multi_year (ends in the period and covers it). A report in another language gives `language` (a code) and an English version (`englishUrl` or `englishSummary`); organizers see it flagged.",
     body: { json: reportSubmissionSchema, form: reportFormSchema },
     responses: {
       200: 'This report was already submitted; the stored one is returned, with `missing` as last checked.',

@@ -14,6 +14,17 @@ export default {
   'report.text': 'Text of the report (plain text or wikitext)',
   'report.financialReportUrl': 'Address of the financial report (optional)',
   'report.submit': 'Submit the report',
+  'report.submitFinancial': 'Submit the financial report',
+  'report.kind.activity': 'Activity report',
+  'report.kind.financial': 'Financial report',
+  'report.financialUrl': 'Address of the financial report (on meta-wiki or your own website, https)',
+  'report.reportType': 'Kind of report',
+  'report.reportType.annual': 'Annual report',
+  'report.reportType.multi_year': 'Multi-year report (ends in this period and covers it)',
+  'report.language': 'Language of the report, if not English (a code like ur)',
+  'report.language.hint': 'Leave empty for a report in English.',
+  'report.englishUrl': 'Address of the English version (for a report in another language)',
+  'report.englishSummary': 'Or an English summary (for a report in another language)',
   'report.badLink.title': 'This report link does not work',
   'report.badLink.expired':
     'This link has expired. Write to the organizers and they will send you a new one.',
@@ -75,7 +86,8 @@ export default {
     'This affiliate files an activity report only: a financial report is required of chapters, thematic organizations and incorporated user groups.',
   'report.problem.multiYear.endsLate':
     'A multi-year report counts for the period it ends in: it must end by {agreementEnd}, not {end}.',
-  'report.problem.multiYear.tooShort': 'A multi-year report covers more than one year; send it as an annual report.',
+  'report.problem.multiYear.tooShort':
+    'A multi-year report covers more than one year; send it as an annual report.',
   'report.problem.multiYear.tooLong': 'A multi-year report covers at most five years.',
   'report.problem.english.versionMissing':
     'A report in another language ({language}) needs an English version: give the address of the English version, or an English summary.',
