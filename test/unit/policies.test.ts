@@ -32,7 +32,7 @@ import { ENGLISH_REPORT, samples } from '../fixtures/language-samples.ts';
 
 const TZ = 'Asia/Karachi';
 const at = (day: string, hour = 9) => instantAt(day, hour, TZ);
-const run = (state: LifecycleState, event: LifecycleEvent, now: Date): Outcome =>
+const run = (state: LifecycleState, event: LifecycleEvent, now: Date = at('2026-01-01')): Outcome =>
   transition(state, event, { now, timeZone: TZ });
 const kinds = (o: Outcome) => o.effects.flatMap((e) => (e.type === 'notice' ? [e.notice.kind] : []));
 const audiences = (o: Outcome) =>
