@@ -156,9 +156,7 @@ describe('a year of the chapters', () => {
   it('31 March: the first reminder carries the personal link and names both reports', async () => {
     await stack.advanceTo('2026-04-01T00:00:00Z');
     const [first] = await stack.emailsTo(contact('silent'));
-    expect(first?.subject).toBe(
-      'Wikimedia silent: reports for 1 January 2025 to 31 December 2025 due on 30 April 2026',
-    );
+    expect(first?.subject).toBe('Wikimedia silent: annual reports due on 30 April 2026');
     expect(first?.body.text).toContain('Still to send: the activity report and the financial report.');
     expect(first?.body.text).not.toMatch(/\{\w+\}/);
   });
@@ -277,8 +275,8 @@ describe('a year of the chapters', () => {
       ['2026-07-29', 'suspended'],
     ]);
     expect(subjects(await stack.emailsTo(contact('silent')))).toEqual([
-      'Wikimedia silent: reports for 1 January 2025 to 31 December 2025 due on 30 April 2026',
-      'Wikimedia silent: reports for 1 January 2025 to 31 December 2025 due on 30 April 2026',
+      'Wikimedia silent: annual reports due on 30 April 2026',
+      'Wikimedia silent: annual reports due on 30 April 2026',
       'Wikimedia silent: reports past due since 1 May 2026',
       'Wikimedia silent: first reminder, reports past due since 1 May 2026',
       'Wikimedia silent: second reminder, reports past due since 1 May 2026',

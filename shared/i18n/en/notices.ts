@@ -46,7 +46,7 @@ export default {
   'notice.and': ' and the ',
   'notice.requiredReports':
     'Your group is registered as an incorporated user group, so it files a financial report as well as the activity report. Still missing: the {missingReports}.',
-  'notice.reports_due_reminder.subject': '{name}: reports for {periodStart} to {periodEnd} due on {dueDate}',
+  'notice.reports_due_reminder.subject': '{name}: annual reports due on {dueDate}',
   'notice.reports_due_reminder.body':
     "The reports on your fiscal year {periodStart} to {periodEnd} are due on {dueDate}, four months after the year ends. Still to send: the {missingReports}.\n\nThe activity report covers the whole year, is written in English (or comes with an English version), is posted on Meta-Wiki as a subpage of your page ({metaPage}) and is linked from the Reports page ({reportsPage}). The financial report may be on Meta-Wiki or on your organization's own website (https). Send us their addresses with your personal report link:\n{reportLink}",
   'notice.past_due_notice.subject': '{name}: reports past due since {pastDueDate}',
