@@ -6,7 +6,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../shared/config.ts';
-import { ENGLISH_REPORT } from '../fixtures/language-samples.ts';
+import { ENGLISH_REPORT, samples } from '../fixtures/language-samples.ts';
 import { type FakeMediaWiki, startFakeMediaWiki } from '../support/fake-mediawiki.ts';
 import { REPORTS_PAGE, reportLinkIn, tokenOf } from '../support/reports.ts';
 import { type StoredEmail, startTestStack, type TestStack } from '../support/stack.ts';
@@ -17,6 +17,7 @@ let meta: FakeMediaWiki;
 // (passed on registration), 31 March and 23 April; past due 1 May; escalations 30 May,
 // 29 June (organizers told) and 29 July (organizers told, suspended). 09:00 PKT.
 const FY2025 = { start: '2025-01-01', end: '2025-12-31' };
+const URDU = samples.find((s) => s.name.startsWith('Urdu (Arabic'))!.text;
 const contact = (id: string) => `${id}@chapters.example.org`;
 
 interface Timeline {
@@ -136,6 +137,60 @@ describe('registration and the policy', () => {
       expect((await stack.api(`/admin/affiliates/${id}`, { admin: true })).status).toBe(404);
   });
 
+  it('import and preview take the new fields; a bad row refuses the batch, naming the field', async () => {
+    const header =
+      'id,name,type,country,contactEmails,languages,metaPage,logoUrl,agreementStart,agreementEnd,fiscalYearEnd,incorporated';
+    const row = (id: string, type: string, fye: string, inc: string) =>
+      `${id},Wikimedia ${id},${type},Example,${contact(id)},en,https://meta.wikimedia.org/wiki/W_${id},https://upload.wikimedia.org/${id}.svg,2019-01-01,2030-12-31,${fye},${inc}`;
+    const csv = (rows: string[]) =>
+      stack.api('/admin/affiliates/import?dryRun=true', {
+        admin: true,
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: [header, ...rows].join('\n'),
+      });
+    const ok = await csv([
+      row('csv-chapter', 'chapter', '03-31', ''),
+      row('csv-ug', 'user_group', '', 'yes'),
+    ]);
+    expect(ok.status).toBe(200);
+    const { results } = (await ok.json()) as { results: { id: string; nextDeadline: { day: string } }[] };
+    // Fiscal year to 31 March: the year ending 31 March 2026 is due 31 July; reminded 120 days before.
+    expect(results[0]).toMatchObject({ id: 'csv-chapter', nextDeadline: { day: '2026-04-02' } });
+    const bad = await csv([
+      row('csv-chapter', 'chapter', '03-32', ''),
+      row('csv-ug', 'user_group', '06-30', ''),
+    ]);
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: { rows: { row: number; field: string }[] } }).error.rows).toEqual([
+      expect.objectContaining({ row: 1, field: 'fiscalYearEnd' }),
+      expect.objectContaining({ row: 2, field: 'fiscalYearEnd' }),
+    ]);
+    const preview = await stack.api('/admin/affiliates/preview', {
+      admin: true,
+      json: {
+        id: 'preview-ug',
+        name: 'Wikimedia preview',
+        type: 'user_group',
+        incorporated: true,
+        country: 'Example',
+        contactEmails: [contact('preview-ug')],
+        languages: ['en'],
+        metaPage: 'https://meta.wikimedia.org/wiki/W_preview',
+        logoUrl: 'https://upload.wikimedia.org/p.svg',
+        agreement: { start: '2025-03-01', end: '2026-02-28' },
+      },
+    });
+    expect(preview.status).toBe(200);
+    const planned = (await preview.json()) as { preview: { notices: { kind: string; text: string }[] } };
+    // An incorporated user group reads the user groups' notices, with the financial report named.
+    expect(planned.preview.notices[0]?.kind).toBe('first_reminder');
+    expect(planned.preview.notices[0]?.text).toContain(
+      'files a financial report as well as the activity report. Still missing: the activity report and the financial report.',
+    );
+    expect((await stack.api('/admin/affiliates/csv-chapter', { admin: true })).status).toBe(404);
+  });
+
   it('organizers read every policy, with its sources', async () => {
     expect((await stack.api('/admin/policies')).status).toBe(403);
     const res = await stack.api('/admin/policies', { admin: true });
@@ -207,6 +262,40 @@ describe('a year of the chapters', () => {
       url: 'http://example.org/a.pdf',
     });
     expect(refused.status).toBe(400);
+  });
+
+  it('a report in another language is accepted with its English version, and flagged', async () => {
+    const title = 'Wikimedia thorg/Reports/2025-26';
+    meta.pages.set(title, { linkedFrom: [REPORTS_PAGE, 'Wikimedia thorg'] });
+    const body = {
+      periodStart: '2025-07-01',
+      periodEnd: '2026-06-30',
+      metaUrl: `https://meta.wikimedia.org/wiki/${title.replaceAll(' ', '_')}`,
+      text: URDU,
+      language: 'ur',
+    };
+    const missing = await stack.api('/admin/affiliates/thorg/reports', { admin: true, json: body });
+    expect(missing.status).toBe(422);
+    expect(((await missing.json()) as { error: { reasons: { field: string }[] } }).error.reasons).toEqual([
+      expect.objectContaining({ field: 'englishUrl' }),
+    ]);
+    const res = await stack.api('/admin/affiliates/thorg/reports', {
+      admin: true,
+      json: { ...body, englishUrl: 'https://meta.wikimedia.org/wiki/Wikimedia_thorg/Reports/2025-26/en' },
+    });
+    expect(res.status).toBe(201);
+    const { reports } = (await (
+      await stack.api('/admin/affiliates/thorg/reports', { admin: true })
+    ).json()) as {
+      reports: Record<string, unknown>[];
+    };
+    expect(reports[0]).toMatchObject({
+      status: 'accepted',
+      language: 'ur',
+      flags: ['other_language'],
+      english: { url: 'https://meta.wikimedia.org/wiki/Wikimedia_thorg/Reports/2025-26/en' },
+    });
+    expect(await detail('thorg')).toMatchObject({ reports: { missing: ['financial'] } });
   });
 
   it('an organizer notes a report in WADP terms', async () => {
@@ -314,7 +403,7 @@ describe('a year of the chapters', () => {
       affiliates: unknown[];
     };
     expect(former.affiliates).toEqual([]);
-  });
+  }, 180_000); // a year of schedules on a shared machine
 
   it('the deferred chapter followed its new date all the way', async () => {
     // Reminded on 31 March, deferred on 1 April to 31 August: every step after that counts
