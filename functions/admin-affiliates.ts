@@ -42,6 +42,7 @@ const CHECKLIST_STATUSES: AffiliateStatus[] = [
   'removal_held',
   'formerly_active',
   'reinstatement_review',
+  'suspended',
 ];
 const IMPORT_LIMIT_BYTES = 1024 * 1024;
 
