@@ -226,6 +226,17 @@ describe('a year of the chapters', () => {
       agreement: FY2025,
       reports: { missing: ['financial'] },
     });
+    // The personal link's page now offers the financial report only; a chapter with
+    // nothing accepted gets both forms.
+    const page = async (id: string, t: string) =>
+      (await stack.api(`/affiliates/${id}/report?token=${encodeURIComponent(t)}`)).text();
+    const own = await page('activity-only', token);
+    expect(own).toContain('id="financial-form"');
+    expect(own).not.toContain('id="activity-form"');
+    const fresh = await page('silent', await linkFor('silent'));
+    expect(fresh).toContain('id="activity-form"');
+    expect(fresh).toContain('id="financial-form"');
+    expect(fresh).toContain('id="financial-url"');
 
     const both = await linkFor('both');
     expect((await submit('both', both, activityReport('both'))).status).toBe(201);
