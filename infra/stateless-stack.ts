@@ -1,13 +1,12 @@
 // Everything that can be rebuilt from code, wired from one class per concern (each in
 // infra/stateless/, and each adding its resources to this stack directly: names.ts says
-// why): alarms, scheduling, mail, the HTTP API, and one Lambda function per entry of the
-// route table. Nothing here is listed by hand: add a function or route to shared/routes/,
+// why): alarms, scheduling, mail, the HTTP API, the organisers' sign-in (Cognito and the
+// JWT authorizer on /admin/*), and one Lambda function per entry of the route table. Nothing here is listed by hand: add a function or route to shared/routes/,
 // a table to shared/tables.ts or a recurring schedule to shared/scheduler/recurring.ts
 // and the next deploy has it, with its grants.
 
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -23,6 +22,7 @@ import { Api } from './stateless/api.ts';
 import { Functions } from './stateless/functions.ts';
 import { Mail, SES_EVENTS_FUNCTION } from './stateless/mail.ts';
 import { Scheduling } from './stateless/scheduling.ts';
+import { SignIn } from './stateless/sign-in.ts';
 
 export { SES_EVENTS_FUNCTION } from './stateless/mail.ts';
 export { LIFECYCLE_FUNCTION, scheduledTargetNames } from './stateless/scheduling.ts';
@@ -50,6 +50,8 @@ export class StatelessStack extends Stack {
     const scheduling = new Scheduling(this, config);
     const mail = new Mail(this, config);
     const api = new Api(this, config);
+    const baseUrl = config.publicBaseUrl ?? api.httpApi.apiEndpoint;
+    const signIn = new SignIn(this, config, baseUrl);
 
     const functions = new Functions(this, {
       config,
@@ -69,7 +71,7 @@ export class StatelessStack extends Stack {
         ORGANIZERS_EMAIL: config.mail.organizers,
         WIKIMEDIA_L_EMAIL: config.mail.wikimediaL,
         SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName,
-        PUBLIC_BASE_URL: config.publicBaseUrl ?? api.httpApi.apiEndpoint,
+        PUBLIC_BASE_URL: baseUrl,
         AFFILIATE_TIME_ZONE: config.timeZone,
         CNIC_HMAC_SECRET_ARN: stateful.secrets.get('cnicHmac')!.secretArn,
         REPORT_LINK_SECRET_ARN: stateful.secrets.get('reportLink')!.secretArn,
@@ -77,13 +79,15 @@ export class StatelessStack extends Stack {
           [...stateful.tables].map(([key, table]) => [tableEnvVar(key), table.tableName]),
         ),
       },
+      // Only the function that signs people in knows the user pool's client and domain.
+      environmentOf: { 'console-auth': signIn.environment },
     });
 
     scheduling.wire(functions.byName);
     const sesEvents = functions.get(SES_EVENTS_FUNCTION);
     if (sesEvents) mail.routeBouncesTo(sesEvents.fn, functions.deadLetters);
-    api.addRoutes(functions, new HttpIamAuthorizer(), { retention: logRetention, removalPolicy });
-    const adminPolicy = api.adminPolicy();
+    api.addRoutes(functions, signIn.authorizer, { retention: logRetention, removalPolicy });
+    const invitePolicy = signIn.invitePolicy();
 
     alarms.deadLetters('SchedulerDlq', scheduling.deadLetters);
     alarms.deadLetters('EventsDlq', functions.deadLetters);
@@ -97,9 +101,16 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'SchedulerDlqUrl', { value: scheduling.deadLetters.queueUrl });
     new CfnOutput(this, 'EventsDlqUrl', { value: functions.deadLetters.queueUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
-    new CfnOutput(this, 'AdminPolicyArn', {
-      value: adminPolicy.managedPolicyArn,
-      description: 'Attach to an IAM role or user to let it call /admin/* routes',
+    new CfnOutput(this, 'ConsoleUrl', { value: `${baseUrl}/console/`, description: 'The organiser console' });
+    new CfnOutput(this, 'UserPoolId', {
+      value: signIn.userPool.userPoolId,
+      description: 'Organisers (Cognito)',
+    });
+    new CfnOutput(this, 'UserPoolClientId', { value: signIn.client.userPoolClientId });
+    new CfnOutput(this, 'SignInDomain', { value: signIn.domain.baseUrl(), description: 'Managed login' });
+    new CfnOutput(this, 'InvitePolicyArn', {
+      value: invitePolicy.managedPolicyArn,
+      description: 'Attach to an IAM role or user to let it invite organisers (npm run admin -- invite)',
     });
     new CfnOutput(this, 'SesConfigurationSet', { value: mail.configurationSet.configurationSetName });
     new CfnOutput(this, 'SesIdentity', {

@@ -1,12 +1,11 @@
 // The HTTP API: built from the route table, one Lambda integration per function, the
-// stage with throttling and JSON access logs, and an authorizer on exactly the admin
-// routes. No CORS: every page that calls the API is served by the API itself.
+// stage with throttling and JSON access logs, and the JWT authorizer (sign-in.ts) on
+// exactly the admin routes. No CORS: every page that calls the API is served by the API itself.
 
-import type { CfnElement, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { type RouteDef, routes } from '../../shared/routes/index.ts';
 import type { DeployConfig } from '../config.ts';
@@ -34,12 +33,12 @@ export class Api {
   addRoutes(
     deployed: Functions,
     adminAuthorizer: apigw.IHttpRouteAuthorizer,
-    logs_: { retention: logs.RetentionDays; removalPolicy: RemovalPolicy },
+    logging: { retention: logs.RetentionDays; removalPolicy: RemovalPolicy },
   ) {
     const accessLogs = new logs.LogGroup(this.stack, 'ApiAccessLogs', {
       logGroupName: `/aws/apigateway/${physicalName(this.config, 'api')}`,
-      retention: logs_.retention,
-      removalPolicy: logs_.removalPolicy,
+      retention: logging.retention,
+      removalPolicy: logging.removalPolicy,
     });
     this.stage = new apigw.HttpStage(this.stack, 'ApiStage', {
       httpApi: this.httpApi,
@@ -48,7 +47,7 @@ export class Api {
       throttle: this.config.throttle,
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(accessLogs),
-        // JSON, and no source IP or caller identity beyond the IAM user for admin calls.
+        // JSON, and no source IP; on admin calls the organiser's sub (never the email).
         format: AccessLogFormat.custom(
           JSON.stringify({
             requestId: '$context.requestId',
@@ -57,7 +56,7 @@ export class Api {
             status: '$context.status',
             latencyMs: '$context.responseLatency',
             integrationError: '$context.integrationErrorMessage',
-            caller: '$context.identity.userArn',
+            caller: '$context.authorizer.claims.sub',
           }),
         ),
       },
@@ -83,43 +82,13 @@ export class Api {
       if (route.access === 'public' && added) acknowledgePublicRoute(added, route);
     }
   }
-
-  /** Who may call admin routes: this policy, attached to the configured principals. */
-  adminPolicy(): iam.ManagedPolicy {
-    const stack = this.stack;
-    const principals = this.config.adminPrincipals;
-    const policy = new iam.ManagedPolicy(stack, 'AdminApiAccess', {
-      managedPolicyName: physicalName(this.config, 'admin-api'),
-      description: 'Call the /admin/* routes of the affiliate compliance API',
-      statements: [
-        new iam.PolicyStatement({
-          actions: ['execute-api:Invoke'],
-          resources: [this.httpApi.arnForExecuteApi('*', '/admin/*', '*')],
-        }),
-      ],
-      roles: principals
-        .filter((arn) => arn.includes(':role/'))
-        .map((arn, i) => iam.Role.fromRoleArn(stack, `AdminRole${i}`, arn, { mutable: false })),
-      users: principals
-        .filter((arn) => arn.includes(':user/'))
-        .map((arn, i) => iam.User.fromUserArn(stack, `AdminUser${i}`, arn)),
-    });
-    acknowledge(policy, [
-      {
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${stack.getLogicalId(this.httpApi.node.defaultChild as CfnElement)}>/*/*/admin/*]`,
-        reason:
-          'Every method of every /admin/* route of this one API, and nothing else: that is the organizer role.',
-      },
-    ]);
-    return policy;
-  }
 }
 
 function acknowledgePublicRoute(route: apigw.HttpRoute, def: RouteDef) {
   acknowledge(route, [
     {
       id: 'AwsSolutions-APIG4',
-      reason: `${def.method} ${def.path} is public by design (${def.summary}); only /admin/* routes need an IAM identity.`,
+      reason: `${def.method} ${def.path} is public by design (${def.summary}); only /admin/* routes need an organizer's sign-in.`,
     },
   ]);
 }

@@ -17,7 +17,10 @@ const deployed = JSON.parse(
 ) as Record<'dev' | 'prod', Record<'Stateful' | 'Stateless', Ids>>;
 
 /** Resources removed on purpose, and why. */
-const REMOVED: Record<string, string> = {};
+const REMOVED: Record<string, string> = {
+  AdminApiAccess5001E794:
+    'The IAM policy allowing execute-api:Invoke on /admin/*: admin routes take a JWT from the user pool now, so it granted nothing (issue 11).',
+};
 
 let apps: Record<'dev' | 'prod', TestApp>;
 beforeAll(() => {
