@@ -6,6 +6,7 @@ import { lifecycleFunctions, lifecycleRoutes } from './lifecycle.ts';
 import { mailFunctions, mailRoutes } from './mail.ts';
 import { platformFunctions, platformRoutes } from './platform.ts';
 import { reportFunctions, reportRoutes } from './reports.ts';
+import { signInFunctions, signInRoutes } from './sign-in.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
 
 export type { FunctionDef, Method, RouteDef } from './types.ts';
@@ -16,6 +17,7 @@ export const functions: FunctionDef[] = [
   ...mailFunctions,
   ...reportFunctions,
   ...lifecycleFunctions,
+  ...signInFunctions,
 ];
 
 export const routes: RouteDef[] = [
@@ -24,6 +26,7 @@ export const routes: RouteDef[] = [
   ...mailRoutes,
   ...reportRoutes,
   ...lifecycleRoutes,
+  ...signInRoutes,
 ];
 
 export function functionDef(name: string): FunctionDef {
