@@ -71,6 +71,10 @@ export function withFreshKeys(input: unknown, suffix: string, keys = keyNames())
       return;
     }
     const o = node as Record<string, unknown>;
+    // A transaction's idempotency token names one set of items: a replay with other keys
+    // under the same token is refused (IdempotentParameterMismatch).
+    if (typeof o.ClientRequestToken === 'string')
+      o.ClientRequestToken = `${o.ClientRequestToken}~${suffix}`.slice(-36);
     if (typeof o.TableName === 'string') {
       fresh(o.TableName, o.Item);
       fresh(o.TableName, o.Key);

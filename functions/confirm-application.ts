@@ -8,7 +8,8 @@ import { clock } from '#shared/clock.ts';
 import { invalidRequest } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { header, html, json, prefersHtml } from '#shared/http/respond.ts';
-import { negotiateLanguage, t } from '#shared/i18n/index.ts';
+import { t } from '#shared/i18n/application.ts';
+import { negotiateLanguage } from '#shared/i18n/index.ts';
 import { sesMailer } from '#shared/mail/ses.ts';
 
 const store = new DynamoApplicationStore();

@@ -10,7 +10,7 @@ import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -78,6 +78,8 @@ export class AppFunction extends Construct {
         format: OutputFormat.ESM,
         mainFields: ['module', 'main'],
         target: 'node22',
+        // Urdu text as UTF-8 rather than \uXXXX escapes, which triple its bytes.
+        charset: Charset.UTF8,
         // Bundle the SDK too (NodejsFunction leaves @aws-sdk/* out by default): each
         // bundle then holds only the clients it imports, ESM and tree-shaken.
         externalModules: [],

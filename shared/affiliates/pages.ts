@@ -5,7 +5,8 @@
 import { formatDay } from '../dates.ts';
 import { page } from '../html/layout.ts';
 import { html } from '../html/template.ts';
-import { languageInfo, type MessageKey, t } from '../i18n/index.ts';
+import { type MessageKey, t } from '../i18n/affiliates.ts';
+import { languageInfo } from '../i18n/index.ts';
 import type { AffiliateView } from './model.ts';
 
 export type PublicAffiliate = Pick<AffiliateView, 'id' | 'name' | 'type' | 'metaPage'> &

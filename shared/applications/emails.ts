@@ -4,7 +4,8 @@
 // fills in the form chooses the address, so the name must not carry their words to it.
 
 import { config } from '../config.ts';
-import { languageInfo, type MessageKey, t } from '../i18n/index.ts';
+import { type MessageKey, t } from '../i18n/application.ts';
+import { languageInfo } from '../i18n/index.ts';
 import { emailDocument, emailHtml, signoff } from '../mail/format.ts';
 import type { OutgoingEmail } from '../mail/port.ts';
 import { greetingName } from '../mail/safe-text.ts';

@@ -5,7 +5,8 @@
 import type { FieldProblem } from '../errors.ts';
 import { bidiText, page } from '../html/layout.ts';
 import { html, type Markup } from '../html/template.ts';
-import { languageInfo, type MessageKey, supportedLanguages, t } from '../i18n/index.ts';
+import { type MessageKey, t } from '../i18n/application.ts';
+import { languageInfo, supportedLanguages } from '../i18n/index.ts';
 import { type ApplicationKind, HONEYPOT_FIELD, isCountryCode, STATEMENT_MAX } from './schema.ts';
 
 export interface FormState {

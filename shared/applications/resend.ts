@@ -11,7 +11,7 @@
 import * as v from 'valibot';
 import { config } from '../config.ts';
 import { invalidRequest } from '../errors.ts';
-import { t } from '../i18n/index.ts';
+import { t } from '../i18n/application.ts';
 import { takeAll } from '../limits/counters.ts';
 import { applicationCounter, confirmationCounters } from '../limits/policy.ts';
 import { log } from '../log.ts';

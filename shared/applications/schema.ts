@@ -6,7 +6,8 @@
 import * as v from 'valibot';
 import { isCalendarDay } from '../dates.ts';
 import type { FieldProblem } from '../errors.ts';
-import { isSupported, type MessageKey, t } from '../i18n/index.ts';
+import { type MessageKey, t } from '../i18n/application.ts';
+import { isSupported } from '../i18n/index.ts';
 import { hasInvisible } from '../text.ts';
 import { parseCnic } from './eligibility.ts';
 

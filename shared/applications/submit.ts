@@ -24,8 +24,7 @@ import { config } from '../config.ts';
 import { dayIn } from '../dates.ts';
 import { isAbort, pastDeadline } from '../deadline.ts';
 import { HttpError, invalidRequest, serviceUnavailable, unprocessable } from '../errors.ts';
-import type { MessageKey } from '../i18n/index.ts';
-import { t } from '../i18n/index.ts';
+import { type MessageKey, t } from '../i18n/application.ts';
 import { type LimitStore, takeAll } from '../limits/counters.ts';
 import {
   applicationCounter,

@@ -6,7 +6,8 @@
 
 import { URDU_FONT_FACE } from '../assets.ts';
 import { config } from '../config.ts';
-import { languageInfo, supportedLanguages, t } from '../i18n/index.ts';
+import { t } from '../i18n/common.ts';
+import { languageInfo, supportedLanguages } from '../i18n/index.ts';
 import { html, type Markup, trusted } from './template.ts';
 
 export const PAGE_STYLE = `${URDU_FONT_FACE}

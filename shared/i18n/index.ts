@@ -1,13 +1,11 @@
-// Message catalogues and language choice. One catalogue per language
-// (shared/i18n/<lang>/), split into one file per feature so features grow
-// independently; English is complete and is the fallback for any missing key.
-// Add a language: copy shared/i18n/en/, translate, and list it in `catalogues` below.
-
-import en from './en/index.ts';
-import ur from './ur/index.ts';
-
-export type Messages = typeof en;
-export type MessageKey = keyof Messages;
+// Languages and language choice, and the translator each feature's catalogue is read
+// through. The catalogues themselves are one file per feature and language
+// (shared/i18n/<lang>/<feature>.ts), loaded by the feature's module beside this one
+// (shared/i18n/report.ts, ...): a function bundles only the catalogues of the features
+// it uses, not all of them (every byte in a Lambda bundle costs cold start).
+// English is complete and is the fallback for any missing key.
+// Add a language: copy shared/i18n/en/, translate, list it in `languages` below and in
+// each feature module.
 
 export interface LanguageInfo {
   code: string;
@@ -18,17 +16,17 @@ export interface LanguageInfo {
   locale: string;
 }
 
-export const catalogues: Record<string, { info: LanguageInfo; messages: Partial<Messages> }> = {
-  en: { info: { code: 'en', name: 'English', dir: 'ltr', locale: 'en-GB' }, messages: en },
-  ur: { info: { code: 'ur', name: 'اردو', dir: 'rtl', locale: 'ur-PK' }, messages: ur },
+export const languages: Record<string, LanguageInfo> = {
+  en: { code: 'en', name: 'English', dir: 'ltr', locale: 'en-GB' },
+  ur: { code: 'ur', name: 'اردو', dir: 'rtl', locale: 'ur-PK' },
 };
 
 export const DEFAULT_LANGUAGE = 'en';
 
-export const supportedLanguages = (): LanguageInfo[] => Object.values(catalogues).map((c) => c.info);
+export const supportedLanguages = (): LanguageInfo[] => Object.values(languages);
 
 export function isSupported(code: string | undefined): code is string {
-  return !!code && Object.hasOwn(catalogues, code);
+  return !!code && Object.hasOwn(languages, code);
 }
 
 /** ?lang= first, then Accept-Language (by quality), then English. */
@@ -52,12 +50,29 @@ export function negotiateLanguage(queryLang: string | undefined, acceptLanguage:
   return ranked.find((x) => isSupported(x.base))?.base ?? DEFAULT_LANGUAGE;
 }
 
-/** A message in `lang`, falling back to English, with {placeholders} filled in. */
-export function t(lang: string, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const template = catalogues[lang]?.messages[key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+export function languageInfo(lang: string): LanguageInfo {
+  return languages[lang] ?? languages[DEFAULT_LANGUAGE]!;
 }
 
-export function languageInfo(lang: string): LanguageInfo {
-  return (catalogues[lang] ?? catalogues[DEFAULT_LANGUAGE]!).info;
+export interface Translator<K extends string> {
+  /** A message in `lang`, falling back to English, with {placeholders} filled in. */
+  t(lang: string, key: K, vars?: Record<string, string | number>): string;
+  /** Whether `lang`'s catalogue has its own text for `key` (not the English fallback). */
+  has(lang: string, key: K): boolean;
+}
+
+/** The translator of one feature's catalogues: English complete, the others partial. */
+export function translator<M extends Record<string, string>>(
+  catalogues: { en: M } & Record<string, Partial<M>>,
+): Translator<keyof M & string> {
+  return {
+    t(lang, key, vars = {}) {
+      const template =
+        (Object.hasOwn(catalogues, lang) ? catalogues[lang]![key] : undefined) ?? (catalogues.en as M)[key]!;
+      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in vars ? String(vars[name]) : whole,
+      );
+    },
+    has: (lang, key) => Object.hasOwn(catalogues, lang) && catalogues[lang]![key] !== undefined,
+  };
 }

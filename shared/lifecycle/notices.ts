@@ -6,7 +6,9 @@ import { type CalendarDay, parsePeriodKey, periodKey } from '../affiliates/model
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
 import { addDays, dayIn, formatDay, instantAt } from '../dates.ts';
-import { catalogues, languageInfo, type MessageKey, t } from '../i18n/index.ts';
+import { t as tCommon } from '../i18n/common.ts';
+import { languageInfo } from '../i18n/index.ts';
+import { has, type MessageKey, t } from '../i18n/notices.ts';
 import { emailDocument, emailHtml, signoff, subjectWithName } from '../mail/format.ts';
 import { sendOnce } from '../mail/outbox.ts';
 import { sesMailer } from '../mail/ses.ts';
@@ -145,7 +147,7 @@ function languagesFor(
 ): string[] {
   if (audience !== 'contacts') return ['en'];
   const key = `notice.${kind}.body` as MessageKey;
-  const readable = affiliate.languages.filter((l) => catalogues[l]?.messages[key] !== undefined);
+  const readable = affiliate.languages.filter((l) => has(l, key));
   // The group's first language leads (its subject too); English is always there, as the
   // working language of reports.
   return [...new Set([...readable, 'en'])];
@@ -220,7 +222,7 @@ export async function renderNotice(affiliate: AffiliateRecord, notice: OwedNotic
   const html = emailDocument(
     sections.map((s) =>
       emailHtml(s.lang, s.text, (url) =>
-        url === reportLink ? t(s.lang, 'email.button.reportLink') : undefined,
+        url === reportLink ? tCommon(s.lang, 'email.button.reportLink') : undefined,
       ),
     ),
   );

@@ -5,7 +5,8 @@
 import { config } from '../config.ts';
 import { bidiText } from '../html/bidi.ts';
 import { escapeHtml } from '../http/respond.ts';
-import { languageInfo, t } from '../i18n/index.ts';
+import { t } from '../i18n/common.ts';
+import { languageInfo } from '../i18n/index.ts';
 
 /** Inbox lines show about this many characters. */
 export const SUBJECT_MAX = 80;

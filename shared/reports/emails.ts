@@ -4,7 +4,8 @@
 import type { AffiliateView } from '../affiliates/model.ts';
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
-import { isSupported, languageInfo, type MessageKey, t } from '../i18n/index.ts';
+import { isSupported, languageInfo } from '../i18n/index.ts';
+import { type MessageKey, t } from '../i18n/report.ts';
 import { emailDocument, emailHtml, signoff, subjectWithName } from '../mail/format.ts';
 import { sendOnce } from '../mail/outbox.ts';
 import { sesMailer } from '../mail/ses.ts';

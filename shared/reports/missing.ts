@@ -3,7 +3,7 @@
 // email, built from the codes the last verification stored (judgeReportPage).
 
 import type { AffiliateView } from '../affiliates/model.ts';
-import { type MessageKey, t } from '../i18n/index.ts';
+import { type MessageKey, t } from '../i18n/report.ts';
 import { metaPageUrl, reportsPageUrl, titleOfPage } from './meta-url.ts';
 import type { ReportRecord } from './store.ts';
 import type { MissingCode } from './verdict.ts';

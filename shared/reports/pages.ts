@@ -8,7 +8,7 @@ import type { AffiliateType, Agreement } from '../affiliates/model.ts';
 import type { FieldProblem } from '../errors.ts';
 import { bidiText, page } from '../html/layout.ts';
 import { html, linkedText, type Markup } from '../html/template.ts';
-import { type MessageKey, t } from '../i18n/index.ts';
+import { type MessageKey, t } from '../i18n/report.ts';
 import { policyFor } from '../lifecycle/policies.ts';
 import { formatDay } from './emails.ts';
 import { reportsPageUrl } from './meta-url.ts';

@@ -16,7 +16,7 @@ import { parsePeriodKey, periodKey } from '../affiliates/model.ts';
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
 import { type FieldProblem, notFound, unprocessable } from '../errors.ts';
-import { t } from '../i18n/index.ts';
+import { t } from '../i18n/report.ts';
 import { policyFor } from '../lifecycle/policies.ts';
 import { appendTimeline, getAffiliate, recordReportAccepted } from '../lifecycle/service.ts';
 import { giveBackAll, type LimitStore, limitStore, takeAll } from '../limits/counters.ts';
