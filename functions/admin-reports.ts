@@ -30,7 +30,10 @@ import {
   type ReportRecord,
 } from '#shared/reports/store.ts';
 
-const summary = ({ pk: _pk, sk: _sk, text, ...rest }: ReportRecord) => ({ ...rest, textChars: text.length });
+const summary = ({ pk: _pk, sk: _sk, text, ...rest }: ReportRecord) => ({
+  ...rest,
+  textChars: text?.length ?? 0,
+});
 
 export const handler = httpHandler(async (event) => {
   const who = adminIdentity(event);

@@ -68,11 +68,12 @@ function receivedDetail(
   report: ReportRecord,
   state: VerificationState,
 ) {
-  if (state === 'meta_unavailable') return t(lang, 'report.email.detail.meta_unavailable');
+  const down = state === 'meta_unavailable' ? t(lang, 'report.email.detail.meta_unavailable') : '';
+  // While meta-wiki is down, only the pasted copy's text can be missing anything.
   const missing = missingItems(lang, report, affiliate);
-  if (!missing.length) return '';
+  if (!missing.length) return down;
   const items = missing.map((m) => `- ${m.message}`).join('\n');
-  return t(lang, 'report.email.detail.missing', { items });
+  return [down, t(lang, 'report.email.detail.missing', { items })].filter(Boolean).join(' ');
 }
 
 export function sendReceived(

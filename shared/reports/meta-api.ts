@@ -6,7 +6,9 @@
 // formatversion 2. In one request it tells whether the page exists, which pages link to
 // it (the meta Reports page, the affiliate's own page), and whether it links to the
 // affiliate's page (pltitles keeps `links` to that one title, so a long report costs
-// nothing extra).
+// nothing extra). With `withText`, the same request also returns the page's wikitext
+// (prop=revisions, rvprop=content, rvslots=main: the latest revision), so the report is
+// read from meta-wiki rather than asked for twice.
 
 import { config } from '../config.ts';
 import { normalizeTitle, specialCharacters } from './meta-url.ts';
@@ -22,6 +24,8 @@ export interface PageLinks {
   linkedFrom: string[];
   /** Of the titles asked about in `linksTo`, those this page links to. */
   linksTo: string[];
+  /** The wikitext of the page's latest revision, when asked for `withText` and the page exists. */
+  text?: string;
 }
 
 /** meta-wiki did not answer usefully: slow, down, or an API error. Try again later. */
@@ -35,6 +39,7 @@ interface ApiPage {
   invalid?: boolean;
   linkshere?: { title: string }[];
   links?: { title: string }[];
+  revisions?: { slots?: { main?: { content?: string } } }[];
 }
 interface ApiReply {
   error?: { code: string; info?: string };
@@ -44,7 +49,7 @@ interface ApiReply {
 
 export async function pageLinks(
   title: string,
-  options: { baseUrl?: string; timeoutMs?: number; linksTo?: string } = {},
+  options: { baseUrl?: string; timeoutMs?: number; linksTo?: string; withText?: boolean } = {},
 ): Promise<PageLinks> {
   const base = options.baseUrl ?? config().metaApiUrl;
   const linkedFrom: string[] = [];
@@ -55,10 +60,19 @@ export async function pageLinks(
   const groupPage =
     options.linksTo && !specialCharacters(options.linksTo).length ? options.linksTo : undefined;
   // Without pltitles, prop=links would list every link on the page: ask only when needed.
-  const links: Record<string, string> = groupPage
-    ? { prop: 'info|linkshere|links', pltitles: groupPage, pllimit: '500' }
-    : { prop: 'info|linkshere' };
+  const props = [
+    'info',
+    'linkshere',
+    ...(groupPage ? ['links'] : []),
+    ...(options.withText ? ['revisions'] : []),
+  ];
+  const links: Record<string, string> = {
+    prop: props.join('|'),
+    ...(groupPage ? { pltitles: groupPage, pllimit: '500' } : {}),
+    ...(options.withText ? { rvprop: 'content', rvslots: 'main' } : {}),
+  };
   let page: ApiPage | undefined;
+  let text: string | undefined;
   let cont: Record<string, string> = {};
   // Follow continuation, but never forever: 10 pages of 500 links is plenty.
   for (let round = 0; round < 10; round++) {
@@ -79,16 +93,23 @@ export async function pageLinks(
     const p = reply.query?.pages?.[0];
     if (!p) throw new MetaUnavailableError('meta-wiki API reply has no page');
     page ??= p;
+    // Continuation repeats the page for its lists; the text comes with the first reply.
+    text ??= p.revisions?.[0]?.slots?.main?.content;
     for (const l of p.linkshere ?? []) linkedFrom.push(normalizeTitle(l.title));
     for (const l of p.links ?? []) linksTo.push(normalizeTitle(l.title));
     if (!reply.continue) break;
     cont = reply.continue;
   }
+  const exists = !!page && !page.missing && !page.invalid;
+  // A page that exists always has a latest revision: without its text we know too little.
+  if (exists && options.withText && text === undefined)
+    throw new MetaUnavailableError('meta-wiki API reply has no page text');
   return {
-    exists: !!page && !page.missing && !page.invalid,
+    exists,
     title: normalizeTitle(page?.title ?? title),
     linkedFrom,
     linksTo,
+    ...(exists && text !== undefined ? { text } : {}),
   };
 }
 

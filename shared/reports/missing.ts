@@ -4,6 +4,7 @@
 
 import type { AffiliateView } from '../affiliates/model.ts';
 import { type MessageKey, t } from '../i18n/report.ts';
+import { MIN_REPORT_CHARS } from './language.ts';
 import { metaPageUrl, reportsPageUrl, titleOfPage } from './meta-url.ts';
 import type { ReportRecord } from './store.ts';
 import type { MissingCode } from './verdict.ts';
@@ -36,6 +37,7 @@ export function missingItems(
     reportsPage: reportsPageUrl(),
     groupPage: groupPageUrl(affiliate),
     groupTitle: groupTitle ?? '',
+    min: String(MIN_REPORT_CHARS),
   };
   const how: Record<MissingCode, { key: MessageKey; link: string }> = {
     page_missing: { key: 'report.missing.page_missing', link: vars.reportUrl },
@@ -43,6 +45,21 @@ export function missingItems(
     not_tied: {
       key: groupTitle ? 'report.missing.not_tied' : 'report.missing.not_tied_no_group_page',
       link: vars.groupPage,
+    },
+    // Judged on the meta page, or on the pasted copy while meta-wiki could not be reached.
+    not_english: {
+      key:
+        report.verification.textSource === 'pasted'
+          ? 'report.missing.not_english_pasted'
+          : 'report.missing.not_english',
+      link: vars.reportUrl,
+    },
+    too_short: {
+      key:
+        report.verification.textSource === 'pasted'
+          ? 'report.missing.too_short_pasted'
+          : 'report.missing.too_short',
+      link: vars.reportUrl,
     },
   };
   return (report.verification.missing ?? []).map((code) => ({

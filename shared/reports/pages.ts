@@ -163,7 +163,7 @@ ${field(
   'text',
   'report.text',
   'text',
-  html`<textarea id="text" name="text" dir="ltr" required ${problemOf('text').length ? html`aria-invalid="true" aria-describedby="text-error"` : ''}>${v.text ?? ''}</textarea>`,
+  html`<textarea id="text" name="text" dir="ltr" ${problemOf('text').length ? html`aria-invalid="true" aria-describedby="text-error"` : ''}>${v.text ?? ''}</textarea>`,
 )}
 ${kinds.includes('financial') ? '' : field('financialReportUrl', 'report.financialReportUrl', 'url')}
 ${described()}

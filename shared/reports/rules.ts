@@ -8,7 +8,7 @@ import type { FieldProblem } from '../errors.ts';
 import { languageInfo } from '../i18n/index.ts';
 import { type MessageKey, t } from '../i18n/report.ts';
 import { httpsUrl } from '../urls.ts';
-import { judgeEnglish, MIN_REPORT_CHARS, proseOf } from './language.ts';
+import { judgeEnglish, MIN_REPORT_CHARS } from './language.ts';
 import { checkMetaUrl, type MetaUrlProblem } from './meta-url.ts';
 
 export const MAX_TEXT_BYTES = 200 * 1024;
@@ -59,10 +59,15 @@ const activityReportSchema = v.object({
     v.minLength(1, 'the address of the report on meta-wiki'),
     v.maxLength(2000),
   ),
-  text: v.pipe(
-    v.string(),
-    // Stryker disable next-line StringLiteral: Buffer.byteLength counts UTF-8 bytes by default
-    v.check((s) => Buffer.byteLength(s, 'utf8') <= MAX_TEXT_BYTES, 'at most 200 KB of text'),
+  // Optional: the report is read from its meta page. A pasted copy is used only while
+  // meta-wiki cannot be reached, and the page is read again later.
+  text: v.optional(
+    v.pipe(
+      v.string(),
+      // Stryker disable next-line StringLiteral: Buffer.byteLength counts UTF-8 bytes by default
+      v.check((s) => Buffer.byteLength(s, 'utf8') <= MAX_TEXT_BYTES, 'at most 200 KB of text'),
+      v.transform((s) => (s.trim() === '' ? undefined : s)),
+    ),
   ),
   financialReportUrl: v.optional(
     v.pipe(
@@ -242,14 +247,6 @@ export function languageProblems(s: SubmissionInput): FieldProblem[] {
   return [];
 }
 
-/** The text of a report in another language: long enough to be a report; its language is declared. */
-function otherLanguageTextProblems(text: string): FieldProblem[] {
-  const length = proseOf(text).length;
-  return length < MIN_REPORT_CHARS
-    ? [problem('text', 'report.problem.textShort', { min: String(MIN_REPORT_CHARS), length: String(length) })]
-    : [];
-}
-
 /**
  * A financial report's address: on meta-wiki it obeys the same address rules as an
  * activity report; elsewhere it is the organisation's own https site (the schema has
@@ -261,16 +258,16 @@ export function financialUrlProblems(url: string): FieldProblem[] {
   return metaUrlProblems(url).map((p) => ({ ...p, field: 'url' }));
 }
 
-/** Every rule the submission breaks against the agreement it reports on (empty: all good). */
+/**
+ * Every rule the submission breaks against the agreement it reports on (empty: all good):
+ * the instant checks of what was sent.
+ */
 export function reportProblems(agreement: Agreement, s: SubmissionInput): FieldProblem[] {
   const period = periodProblems(agreement, s.periodStart, s.periodEnd, s.reportType);
   if (s.kind === 'financial') return [...period, ...financialUrlProblems(s.url), ...languageProblems(s)];
-  return [
-    ...period,
-    ...metaUrlProblems(s.metaUrl),
-    ...(inOtherLanguage(s) ? otherLanguageTextProblems(s.text) : textProblems(s.text)),
-    ...languageProblems(s),
-  ];
+  // The report's own text is judged from its meta page when it is verified (verifyReport):
+  // English and length, or only length for a report declared in another language.
+  return [...period, ...metaUrlProblems(s.metaUrl), ...languageProblems(s)];
 }
 
 /** POST /admin/affiliates/{id}/reports/{reportId}/notes: free text and WADP's categories, at least one. */

@@ -1,13 +1,16 @@
 // The report use cases.
 //
-// submitReport: check every rule (422 listing all that fail) -> count it against the
+// submitReport: the instant checks of what was sent (422 listing all that fail) -> count it against the
 //   affiliate's daily limit (429; each stored report emails every contact) -> store the report once
 //   (same affiliate, period and URL: the stored one is returned) -> try to verify it on
 //   meta-wiki at once -> accepted, or kept as `received` with a retry scheduled and the
 //   contacts told what happens next.
-// verifyReport (scheduled target and first attempt): one Action API query; the page
-//   exists, is tied to this affiliate and is listed (judgeReportPage) -> accept;
-//   otherwise record what is missing and retry later.
+// verifyReport (scheduled target and first attempt): one Action API query that also
+//   returns the page's wikitext; the page exists, is tied to this affiliate, is listed
+//   and its text is a report in English (judgeReportPage) -> accept; otherwise record
+//   what is missing and retry later. While meta-wiki cannot be reached, a pasted copy of
+//   the text (optional) is judged instead, so the group hears at once if it is not in
+//   English; the page itself is still read on the next attempt.
 // acceptReport: lifecycle moves on (recordReportAccepted, idempotent), the report is
 //   marked accepted with its history, the contacts get a confirmation. Safe to repeat.
 
@@ -39,7 +42,7 @@ import {
   updateReport,
   type VerificationState,
 } from './store.ts';
-import { judgeReportPage, type Verdict } from './verdict.ts';
+import { judgeReportPage, judgeReportText, type Verdict } from './verdict.ts';
 
 export const VERIFY_TARGET = 'verify-report';
 /** Waits between verification attempts; after the last one an organizer decides. */
@@ -209,16 +212,17 @@ export async function verifyReport(
   }
 
   let state: VerificationState;
-  let verdict: Omit<Verdict, 'state'> | undefined;
+  let verdict: (Partial<Omit<Verdict, 'state'>> & { textSource?: 'meta' | 'pasted' }) | undefined;
   try {
     const groupPage = titleOfPage(affiliate.metaPage);
-    const page = await pageLinks(report.metaTitle, { linksTo: groupPage });
-    const { state: judged, ...rest } = judgeReportPage(page, {
-      reportsPage: reportsPageTitle(),
-      groupPage,
-    });
+    const page = await pageLinks(report.metaTitle, { linksTo: groupPage, withText: true });
+    const { state: judged, ...rest } = judgeReportPage(
+      page,
+      { reportsPage: reportsPageTitle(), groupPage },
+      inOtherLanguage(report),
+    );
     state = judged;
-    verdict = rest;
+    verdict = { ...rest, ...(page.exists ? { textSource: 'meta' as const } : {}) };
   } catch (error) {
     if (!(error instanceof MetaUnavailableError)) throw error;
     log.warn('meta-wiki unavailable; verification will be retried', {
@@ -226,6 +230,8 @@ export async function verifyReport(
       error: error.message,
     });
     state = 'meta_unavailable';
+    if (report.text !== undefined)
+      verdict = { missing: judgeReportText(report.text, inOtherLanguage(report)), textSource: 'pasted' };
   }
 
   const now = deps.clock.now();

@@ -21,6 +21,7 @@ export type VerificationState =
   | 'page_missing'
   | 'not_linked'
   | 'not_this_affiliate'
+  | 'text_refused'
   | 'meta_unavailable'
   | 'confirmed_by_organizer'
   | 'gave_up'
@@ -68,7 +69,8 @@ export interface ReportRecord {
   metaUrl: string;
   metaTitle: string;
   financialReportUrl?: string;
-  text: string;
+  /** A copy pasted in the form (optional): judged only while meta-wiki cannot be reached. */
+  text?: string;
   submittedAt: string;
   submittedBy: string;
   status: ReportStatus;
@@ -83,6 +85,8 @@ export interface ReportRecord {
     linkedFromGroupPage?: boolean;
     subpageOfGroupPage?: boolean;
     linksToGroupPage?: boolean;
+    /** Where the text judged last came from: the meta page, or the pasted copy while meta-wiki was down. */
+    textSource?: 'meta' | 'pasted';
     /** What meta-wiki does not show yet, from the last check (empty once verified). */
     missing?: MissingCode[];
     by?: string;
@@ -235,8 +239,12 @@ export async function reopenReport(
         TableName: tableName('affiliates'),
         Key: { pk: report.pk, sk: report.sk },
         UpdateExpression:
-          'SET #s = :received, periodStart = :ps, periodEnd = :pe, #t = :text, verification = :v, #h = list_append(#h, :h)' +
-          (change.financialReportUrl ? ', financialReportUrl = :f' : ' REMOVE financialReportUrl'),
+          'SET #s = :received, periodStart = :ps, periodEnd = :pe, verification = :v, #h = list_append(#h, :h)' +
+          (change.text !== undefined ? ', #t = :text' : '') +
+          (change.financialReportUrl ? ', financialReportUrl = :f' : '') +
+          (change.text === undefined || !change.financialReportUrl
+            ? ` REMOVE ${[change.text === undefined ? '#t' : '', change.financialReportUrl ? '' : 'financialReportUrl'].filter(Boolean).join(', ')}`
+            : ''),
         ConditionExpression: '#s = :rejected',
         ExpressionAttributeNames: { '#s': 'status', '#h': 'history', '#t': 'text' },
         ExpressionAttributeValues: {
@@ -244,7 +252,7 @@ export async function reopenReport(
           ':rejected': 'rejected',
           ':ps': change.periodStart,
           ':pe': change.periodEnd,
-          ':text': change.text,
+          ...(change.text !== undefined ? { ':text': change.text } : {}),
           ...(change.financialReportUrl ? { ':f': change.financialReportUrl } : {}),
           ':v': { state: 'pending', attempts: 0 },
           ':h': [{ at: change.at, what: 'resubmitted', who: change.who }],

@@ -8,12 +8,18 @@
 //            for any affiliate's report.
 //   listed - the Reports page or the group's page links to it.
 //
-// Accepted when the page exists, is tied and is listed. Otherwise `missing` names each
-// thing the group still has to do, in the order it would do them.
+//   text   - the page's text (when we have it) is a report in English of real length
+//            (judgeEnglish): read from meta-wiki, or, while meta-wiki cannot be reached,
+//            from the copy pasted in the form.
+//
+// Accepted when the page exists, is tied, is listed and its text passes. Otherwise
+// `missing` names each thing the group still has to do, in the order it would do them.
 
-export type MissingCode = 'page_missing' | 'not_listed' | 'not_tied';
+import { judgeEnglish, type LanguageVerdict } from './language.ts';
 
-export type VerdictState = 'verified' | 'page_missing' | 'not_linked' | 'not_this_affiliate';
+export type MissingCode = 'page_missing' | 'not_listed' | 'not_tied' | 'not_english' | 'too_short';
+
+export type VerdictState = 'verified' | 'page_missing' | 'not_linked' | 'not_this_affiliate' | 'text_refused';
 
 /** What meta-wiki says about the report page. Titles are in canonical form. */
 export interface PageFacts {
@@ -24,6 +30,23 @@ export interface PageFacts {
   linkedFrom: string[];
   /** Of the titles we asked about (the group's page), those it links to. */
   linksTo: string[];
+  /** The page's wikitext, when it was asked for. */
+  text?: string;
+}
+
+/** What the language and length check says of a text, as a missing code (none: it passes). */
+export function textMissing(verdict: LanguageVerdict): MissingCode[] {
+  if (verdict.ok) return [];
+  return [verdict.reason === 'too_short' ? 'too_short' : 'not_english'];
+}
+
+/**
+ * A report's text judged: English of real length; or, for a report declared in another
+ * language (accepted with its English version, see rules.ts), real length only.
+ */
+export function judgeReportText(text: string, declaredOtherLanguage = false): MissingCode[] {
+  const codes = textMissing(judgeEnglish(text));
+  return declaredOtherLanguage ? codes.filter((c) => c === 'too_short') : codes;
 }
 
 export interface Verdict {
@@ -43,6 +66,7 @@ export function isSubpageOf(title: string, parent: string): boolean {
 export function judgeReportPage(
   page: PageFacts,
   pages: { reportsPage: string; groupPage: string | undefined },
+  declaredOtherLanguage = false,
 ): Verdict {
   const group = pages.groupPage;
   const facts = {
@@ -57,6 +81,14 @@ export function judgeReportPage(
   const missing: MissingCode[] = [];
   if (!listed) missing.push('not_listed');
   if (!tied) missing.push('not_tied');
-  const state: VerdictState = !missing.length ? 'verified' : !listed ? 'not_linked' : 'not_this_affiliate';
+  const textCodes = page.text === undefined ? [] : judgeReportText(page.text, declaredOtherLanguage);
+  missing.push(...textCodes);
+  const state: VerdictState = !listed
+    ? 'not_linked'
+    : !tied
+      ? 'not_this_affiliate'
+      : textCodes.length
+        ? 'text_refused'
+        : 'verified';
   return { state, missing, ...facts };
 }

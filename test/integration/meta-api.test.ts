@@ -47,6 +47,28 @@ describe('meta-wiki Action API client', () => {
     expect((await ask('Annual report 2026', 'Wikimedia Bangladesh')).linksTo).toEqual([]);
   });
 
+  it('reads the text of the latest revision in the same request, when asked', async () => {
+    meta.mode = 'ok';
+    const wikitext = "== Activities ==\n* '''Workshops''' in [[Lahore]].";
+    meta.pages.set('WMPK/Reports/2025', { linkedFrom: [], text: wikitext });
+    const before = meta.requests.length;
+    const page = await pageLinks('WMPK/Reports/2025', {
+      baseUrl: meta.url,
+      timeoutMs: 300,
+      linksTo: 'WMPK',
+      withText: true,
+    });
+    expect(page).toMatchObject({ exists: true, text: wikitext });
+    expect(meta.requests.length - before).toBe(1);
+    const sent = meta.requests.at(-1)!;
+    expect(sent.get('prop')).toBe('info|linkshere|links|revisions');
+    expect([sent.get('rvprop'), sent.get('rvslots')]).toEqual(['content', 'main']);
+    // A missing page has no text, and that is no error.
+    expect(
+      await pageLinks('No such page', { baseUrl: meta.url, timeoutMs: 300, withText: true }),
+    ).not.toHaveProperty('text');
+  });
+
   it('reports a page that does not exist as missing', async () => {
     meta.mode = 'ok';
     expect((await ask('No such page')).exists).toBe(false);

@@ -26,7 +26,21 @@ beforeAll(async () => {
     startAt: new Date('2025-07-02T00:00:00Z'),
     env: { META_API_URL: meta.url, META_API_TIMEOUT_MS: '300' },
   });
-  for (const id of ['due', 'bad', 'down', 'slow', 'never', 'late', 'gone', 'follows', 'other'])
+  for (const id of [
+    'due',
+    'bad',
+    'down',
+    'slow',
+    'never',
+    'late',
+    'gone',
+    'follows',
+    'other',
+    'urdu',
+    'notext',
+    'pasted',
+    'recheck',
+  ])
     await createAffiliate(stack, id);
   // The first reminder goes out on 30 June 2026 (30 days before the 30 July due date).
   await stack.advanceTo('2026-07-01T06:00:00Z');
@@ -52,7 +66,7 @@ const reportsOf = async (id: string) =>
       reports: {
         reportId: string;
         status: string;
-        verification: { state: string };
+        verification: { state: string; missing?: string[]; textSource?: string };
         history: { what: string }[];
       }[];
     }
@@ -94,8 +108,9 @@ describe('a report in the report_due window', () => {
       error: { code: string; reasons: { field: string; message: string }[] };
     };
     expect(error.code).toBe('report_rejected');
-    expect(error.reasons.map((r) => r.field)).toEqual(['periodStart', 'periodEnd', 'metaUrl', 'text']);
-    expect(error.reasons.map((r) => r.message).join(' ')).toMatch(/English/);
+    // The pasted Urdu text is not judged here: the report is read from its meta page.
+    expect(error.reasons.map((r) => r.field)).toEqual(['periodStart', 'periodEnd', 'metaUrl']);
+    expect(error.reasons.map((r) => r.message).join(' ')).toMatch(/whole agreement period/);
     expect(await reportsOf('bad')).toEqual([]);
     expect((await affiliateStatus(stack, 'bad')).status).toBe('report_due');
   });
@@ -106,15 +121,22 @@ describe('a report in the report_due window', () => {
     expect(res.status).toBe(400);
     const { error } = (await res.json()) as { error: { fields: { field: string }[] } };
     expect(error.fields.map((f) => f.field)).toEqual(['text']);
-    // 60 000 Urdu letters are 120 KB of text but 360 KB once a form percent-encodes them.
-    const form = new URLSearchParams({ ...goodReport('Big'), text: 'ی'.repeat(60_000), token });
+    // 60 000 Urdu letters are 120 KB of text but 360 KB once a form percent-encodes them:
+    // the form is read, and answered for what is wrong in it (here the period), not its size.
+    const form = new URLSearchParams({
+      ...goodReport('Big'),
+      periodStart: '2025-08-01',
+      text: 'ی'.repeat(60_000),
+      token,
+    });
     const page = await stack.api('/affiliates/bad/reports', {
       method: 'POST',
       body: form.toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(page.status).toBe(422);
-    expect(await page.text()).toContain('English');
+    expect(await page.text()).toContain('whole agreement period');
+    expect(await reportsOf('bad')).toEqual([]);
     // A malformed field in the form: the form comes back, filled in, naming the field.
     const malformed = new URLSearchParams({ ...goodReport('Big'), periodStart: 'last July', token });
     const again = await stack.api('/affiliates/bad/reports', {
@@ -324,6 +346,124 @@ describe('a report whose page never appears on meta-wiki', () => {
     expect(received?.body.html).toContain(
       '<a href="https://meta.wikimedia.org/wiki/Wikimedia_never/Reports/2026" dir="ltr"',
     );
+  });
+});
+
+describe('the report is read from its meta page', () => {
+  const urdu = samples.find((s) => s.name.startsWith('Urdu (Arabic'))!.text;
+  type Reply = {
+    report: { status: string; verification: { state: string; textSource?: string } };
+    missing: { code: string; message: string; link: string }[];
+  };
+
+  it('needs no pasted text: the page on meta-wiki is read and the report accepted', async () => {
+    meta.mode = 'ok';
+    meta.pages.set('Wikimedia notext/Reports/2026', { linkedFrom: [REPORTS_PAGE] });
+    const { text: _pasted, ...withoutText } = goodReport('Wikimedia notext/Reports/2026');
+    const res = await submit('notext', tokenOf(await linkFor('notext')), withoutText);
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as Reply;
+    expect(body.report).toMatchObject({
+      status: 'accepted',
+      verification: { state: 'verified', textSource: 'meta' },
+    });
+    // The page's text was asked for in the same query as its links.
+    const asked = meta.requests.findLast((q) => q.get('titles') === 'Wikimedia notext/Reports/2026');
+    expect(asked?.get('prop')?.split('|')).toContain('revisions');
+    expect(asked?.get('rvprop')).toBe('content');
+  });
+
+  it('refuses a page written in Urdu though the pasted copy is English, and accepts it once the page is in English', async () => {
+    meta.mode = 'ok';
+    meta.pages.set('Wikimedia urdu/Reports/2026', { linkedFrom: [REPORTS_PAGE], text: urdu });
+    const res = await submit(
+      'urdu',
+      tokenOf(await linkFor('urdu')),
+      goodReport('Wikimedia urdu/Reports/2026'),
+    );
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as Reply;
+    expect(body.report).toMatchObject({
+      status: 'received',
+      verification: { state: 'text_refused', textSource: 'meta' },
+    });
+    expect(body.missing.map((m) => m.code)).toEqual(['not_english']);
+    expect(body.missing[0]!.message).toContain('is not written in English');
+    const [received] = (await stack.emailsTo('urdu@groups.example.org')).filter((m) =>
+      /received/i.test(m.subject),
+    );
+    expect(received?.body.text).toContain(
+      'The page https://meta.wikimedia.org/wiki/Wikimedia_urdu/Reports/2026 is not written in English',
+    );
+    expect((await affiliateStatus(stack, 'urdu')).status).toBe('report_due');
+
+    // The group translates the page; the scheduled verify-report reads it again.
+    meta.pages.set('Wikimedia urdu/Reports/2026', { linkedFrom: [REPORTS_PAGE] });
+    const moved = await stack.advanceTo('2026-07-01T08:00:00Z');
+    expect(moved.fired.map((f) => f.target)).toContain('verify-report');
+    expect((await reportsOf('urdu'))[0]).toMatchObject({ status: 'accepted' });
+    expect((await affiliateStatus(stack, 'urdu')).status).toBe('active');
+  });
+
+  it('judges the pasted text while meta-wiki is down, and reads the page when it is back', async () => {
+    meta.mode = 'server_error';
+    meta.pages.set('Wikimedia pasted/Reports/2026', { linkedFrom: [REPORTS_PAGE] });
+    const res = await submit('pasted', tokenOf(await linkFor('pasted')), {
+      ...goodReport('Wikimedia pasted/Reports/2026'),
+      text: urdu,
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as Reply;
+    expect(body.report).toMatchObject({
+      status: 'received',
+      verification: { state: 'meta_unavailable', textSource: 'pasted' },
+    });
+    expect(body.missing.map((m) => m.code)).toEqual(['not_english']);
+    expect(body.missing[0]!.message).toContain('we read the text you pasted, and it is not in English');
+    const [received] = (await stack.emailsTo('pasted@groups.example.org')).filter((m) =>
+      /received/i.test(m.subject),
+    );
+    expect(received?.body.text).toMatch(/meta-wiki did not answer just now[\s\S]*not in English/);
+
+    // meta-wiki is back and the page itself is in English: the page decides.
+    meta.mode = 'ok';
+    await stack.advanceTo('2026-07-01T09:00:00Z');
+    expect((await reportsOf('pasted'))[0]).toMatchObject({
+      status: 'accepted',
+      verification: { state: 'verified' },
+    });
+  });
+
+  it('catches in verify-report a page that is not English, after meta-wiki was down at submission', async () => {
+    meta.mode = 'server_error';
+    const res = await submit(
+      'recheck',
+      tokenOf(await linkFor('recheck')),
+      goodReport('Wikimedia recheck/Reports/2026'),
+    );
+    const body = (await res.json()) as Reply;
+    // The pasted copy is English, so nothing is missing as far as we can tell yet.
+    expect(body.report.verification).toMatchObject({ state: 'meta_unavailable', textSource: 'pasted' });
+    expect(body.missing).toEqual([]);
+
+    const roman = samples.find((s) => s.name.startsWith('Urdu in Latin'))!.text;
+    meta.pages.set('Wikimedia recheck/Reports/2026', { linkedFrom: [REPORTS_PAGE], text: roman });
+    meta.mode = 'ok';
+    const moved = await stack.advanceTo('2026-07-01T10:00:00Z');
+    expect(moved.fired.map((f) => f.name)).toContain(
+      `verify-report-${(await reportsOf('recheck'))[0]!.reportId.split('.').pop()}`,
+    );
+    const [stored] = await reportsOf('recheck');
+    expect(stored).toMatchObject({
+      status: 'received',
+      verification: { state: 'text_refused', missing: ['not_english'], textSource: 'meta' },
+    });
+    expect(stored?.history.map((h) => h.what)).toEqual([
+      'submitted',
+      'verification_meta_unavailable',
+      'verification_text_refused',
+    ]);
+    expect((await affiliateStatus(stack, 'recheck')).status).toBe('report_due');
   });
 });
 

@@ -2,12 +2,15 @@
 // action=query&prop=info|linkshere|links the way the real API does (fixtures in
 // test/fixtures/mediawiki/): `linkshere` from each page's `linkedFrom`, and `links`
 // from its `linksTo`, kept to the titles named in `pltitles` when it is given, and
-// left out of the reply when none match (as formatversion=2 does). It can be told to be slow, to fail with 5xx, or to
+// left out of the reply when none match (as formatversion=2 does), and with
+// prop=revisions&rvprop=content&rvslots=main the page's wikitext (`text`, an English
+// report unless a test gives another) as the latest revision's main slot. It can be told to be slow, to fail with 5xx, or to
 // answer with an API error, so tests can show that nothing is lost when meta-wiki is.
 
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
+import { ENGLISH_REPORT } from '../fixtures/language-samples.ts';
 
 const fixture = (name: string) =>
   readFileSync(resolve(import.meta.dirname, '../fixtures/mediawiki', name), 'utf8');
@@ -20,6 +23,8 @@ export type FakeMode = 'ok' | 'slow' | 'server_error' | 'api_error';
 export interface FakePage {
   linkedFrom: string[];
   linksTo?: string[];
+  /** The page's wikitext; an English report when not given. */
+  text?: string;
 }
 
 export interface FakeMediaWiki {
@@ -72,6 +77,16 @@ export async function startFakeMediaWiki(options: { slowMs?: number } = {}): Pro
         const only = params.get('pltitles')?.split('|').map(canonical);
         const links = (page.linksTo ?? []).filter((t) => !only || only.includes(canonical(t)));
         if (links.length) pageReply.links = links.map((t) => ({ ns: 0, title: t }));
+      }
+      if (prop.includes('revisions') && params.get('rvprop')?.split('|').includes('content')) {
+        const main = {
+          contentmodel: 'wikitext',
+          contentformat: 'text/x-wiki',
+          content: page.text ?? ENGLISH_REPORT,
+        };
+        pageReply.revisions = [
+          { revid: pageReply.lastrevid, parentid: pageReply.lastrevid - 1, slots: { main } },
+        ];
       }
       reply(200, JSON.stringify(body));
     };

@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { isSubpageOf, judgeReportPage, type PageFacts } from '../../shared/reports/verdict.ts';
+import { ENGLISH_REPORT, samples } from '../fixtures/language-samples.ts';
 
 const REPORTS = 'Wikimedia Affiliates Data Portal/Reports';
 const GROUP = 'Wikimedia Community User Group Pakistan';
@@ -92,6 +93,31 @@ describe('judging a report page', () => {
       linkedFromGroupPage: false,
       subpageOfGroupPage: false,
       linksToGroupPage: false,
+    });
+  });
+
+  it('refuses a listed subpage whose text is not English or too short to be a report', () => {
+    const listed = { title: `${GROUP}/Reports/2026`, linkedFrom: [REPORTS] };
+    const urdu = samples.find((s) => s.name.startsWith('Urdu (Arabic'))!.text;
+    expect(judgeReportPage(page({ ...listed, text: urdu }), pages)).toMatchObject({
+      state: 'text_refused',
+      missing: ['not_english'],
+    });
+    expect(judgeReportPage(page({ ...listed, text: 'Report coming soon.' }), pages)).toMatchObject({
+      state: 'text_refused',
+      missing: ['too_short'],
+    });
+    expect(judgeReportPage(page({ ...listed, text: ENGLISH_REPORT }), pages)).toMatchObject({
+      state: 'verified',
+      missing: [],
+    });
+  });
+
+  it('lists a text problem after the links still missing', () => {
+    const roman = samples.find((s) => s.name.startsWith('Urdu in Latin'))!.text;
+    expect(judgeReportPage(page({ title: 'Elsewhere', text: roman }), pages)).toMatchObject({
+      state: 'not_linked',
+      missing: ['not_listed', 'not_tied', 'not_english'],
     });
   });
 

@@ -7,11 +7,12 @@ export default {
   'report.periodToCover': 'Period the report must cover',
   'report.periodToCoverValue': '{start} to {end}',
   'report.rules':
-    'The report must cover the whole period, be written in English, and be posted on https://meta.wikimedia.org/wiki/...',
+    'The report must cover the whole period, be written in English, and be posted on https://meta.wikimedia.org/wiki/... We read it from there.',
   'report.periodStart': 'Report period starts',
   'report.periodEnd': 'Report period ends',
   'report.metaUrl': 'Address of the report on meta-wiki',
-  'report.text': 'Text of the report (plain text or wikitext)',
+  'report.text':
+    'Text of the report (optional: we read the report from its meta page; a copy here is used only if meta-wiki cannot be reached)',
   'report.financialReportUrl': 'Address of the financial report (optional)',
   'report.submit': 'Submit the report',
   'report.submitFinancial': 'Submit the financial report',
@@ -46,6 +47,14 @@ export default {
     'The page is not tied to {group}: make it a subpage of your group page {groupPage} (a title starting with "{groupTitle}/"), or link it from there.',
   'report.missing.not_tied_no_group_page':
     'The page is not tied to {group}: we have no meta-wiki page on record for your group ({groupPage}). Ask the organizers to record it, then link the report from it.',
+  'report.missing.not_english':
+    'The page {reportUrl} is not written in English: write the report in English (a translation beside the original is fine).',
+  'report.missing.not_english_pasted':
+    'meta-wiki could not be reached, so we read the text you pasted, and it is not in English. We will read the page {reportUrl} again; make sure it is in English.',
+  'report.missing.too_short':
+    'The page {reportUrl} holds too little text to be a report (at least {min} characters of prose): publish the whole report there.',
+  'report.missing.too_short_pasted':
+    'meta-wiki could not be reached, so we read the text you pasted, and it is too short to be a report (at least {min} characters). We will read the page {reportUrl} again; make sure the whole report is there.',
   'report.status.rejected':
     'An organizer could not accept the report you sent: {reason} You can send a corrected report below.',
   'report.accepted.title': 'Report accepted',

@@ -13,7 +13,7 @@ const report: Partial<typeof en> = {
   'report.periodStart': 'رپورٹ کی مدت کا آغاز',
   'report.periodEnd': 'رپورٹ کی مدت کا اختتام',
   'report.metaUrl': 'میٹا ویکی پر رپورٹ کا پتہ',
-  'report.text': 'رپورٹ کا متن (سادہ متن یا ویکی متن)',
+  'report.text': 'رپورٹ کا متن (اختیاری؛ سادہ متن یا ویکی متن)',
   'report.financialReportUrl': 'مالی رپورٹ کا پتہ (اختیاری)',
   'report.submit': 'رپورٹ جمع کروائیں',
   'report.badLink.title': 'یہ رپورٹ لنک کام نہیں کرتا',
