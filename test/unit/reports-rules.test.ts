@@ -1,5 +1,6 @@
 // The rules a report must meet: the period, the meta-wiki address and the language.
 
+import { franc } from 'franc-min';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { judgeEnglish, MIN_REPORT_CHARS, proseOf } from '../../shared/reports/language.ts';
@@ -216,6 +217,13 @@ describe('language of the report', () => {
 
   it.each(otherLanguages.map((s) => [s.name, s] as const))('%s is not English', (_name, sample) => {
     expect(judgeEnglish(sample.text)).toMatchObject({ ok: false, reason: 'not_english' });
+  });
+
+  it('says English exactly where franc-min (the 80-language detector it replaced) says eng', () => {
+    for (const sample of [...samples, ...otherLanguages]) {
+      const detected = franc(proseOf(sample.text), { minLength: MIN_REPORT_CHARS });
+      expect(judgeEnglish(sample.text).ok, sample.name).toBe(detected === 'eng');
+    }
   });
 
   it('refuses a placeholder as too short, and says how long it is', () => {
