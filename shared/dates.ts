@@ -8,6 +8,22 @@ import type { CalendarDay } from './affiliates/model.ts';
 // Stryker disable next-line Regex: isCalendarDay also compares the whole text with the ISO day, so an unanchored match is refused all the same
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * An Intl.DateTimeFormat, made once per locale and options: making one costs far more
+ * than formatting with it (it was the largest item of our own code in the CPU profile
+ * of POST /applications), and every request formats dates.
+ */
+export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}\n${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 export function isCalendarDay(value: string): boolean {
   const m = DAY.exec(value);
   if (!m) return false;
@@ -42,13 +58,13 @@ export function periodEnd(start: CalendarDay, months: number): CalendarDay {
 
 /** The calendar day an instant falls on in `timeZone`. */
 export function dayIn(instant: Date, timeZone: string): CalendarDay {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const f = dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   return f.format(instant);
 }
 
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Asia/Karachi: +300). */
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const f = new Intl.DateTimeFormat('en-US', {
+  const f = dateFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -83,7 +99,7 @@ export function instantAt(day: CalendarDay, hour: number, timeZone: string): Dat
 /** "15 July 2026" in English; the same order of day, month name and year in `locale`. */
 export function formatDay(day: CalendarDay, locale = 'en-GB'): string {
   const [y, m, d] = parts(day);
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',

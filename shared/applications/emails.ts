@@ -4,6 +4,7 @@
 // fills in the form chooses the address, so the name must not carry their words to it.
 
 import { config } from '../config.ts';
+import { dateFormat } from '../dates.ts';
 import { type MessageKey, t } from '../i18n/application.ts';
 import { languageInfo } from '../i18n/index.ts';
 import { emailDocument, emailHtml, signoff } from '../mail/format.ts';
@@ -13,7 +14,7 @@ import type { Application } from './model.ts';
 
 /** "15 July 2026" (or the same in the language's own words), in the group's time zone. */
 export function formatDate(instant: Date, lang: string): string {
-  return new Intl.DateTimeFormat(languageInfo(lang).locale, {
+  return dateFormat(languageInfo(lang).locale, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',

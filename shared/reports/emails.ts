@@ -4,6 +4,7 @@
 import type { AffiliateView } from '../affiliates/model.ts';
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
+import { dateFormat } from '../dates.ts';
 import { isSupported, languageInfo } from '../i18n/index.ts';
 import { type MessageKey, t } from '../i18n/report.ts';
 import { emailDocument, emailHtml, signoff, subjectWithName } from '../mail/format.ts';
@@ -17,7 +18,7 @@ import type { ReportRecord, VerificationState } from './store.ts';
 export function formatDay(day: string, lang = 'en'): string {
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(languageInfo(lang).locale, {
+  return dateFormat(languageInfo(lang).locale, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
