@@ -3,6 +3,8 @@
 //
 //   npm run bench                      everything
 //   npm run bench -- functions api     only some sections
+//   npm run bench -- --rows-json       print the rows as one JSON line (used to run the
+//                                      sections on another Node, see node-versions.ts)
 //   BENCH_REPS=5 npm run bench         repeated runs (default 5; api and reconcile take at most 3)
 //   BENCH_API_SECONDS=3                 length of each autocannon run
 //   BENCH_RECONCILE_LARGE=100000        the large table of the reconciliation figure
@@ -13,13 +15,15 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { functions } from '../shared/routes/index.ts';
 import { benchApi } from './api.ts';
+import { benchConsole } from './console.ts';
 import { benchFunctions } from './functions.ts';
 import { benchLifecycle } from './lifecycle.ts';
+import { benchOn, compareRows, otherNode } from './node-versions.ts';
 import { benchReconcile } from './reconcile.ts';
 import { startBenchStack } from './stack.ts';
 import { formatTable, type Row } from './stats.ts';
 
-const SECTIONS = ['functions', 'api', 'reconcile', 'lifecycle'] as const;
+const SECTIONS = ['functions', 'api', 'reconcile', 'lifecycle', 'console', 'node'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -30,6 +34,7 @@ if (unknown.length) {
 }
 const wanted = new Set<Section>(asked.length ? (asked as Section[]) : SECTIONS);
 const reps = Number(process.env.BENCH_REPS ?? 5);
+const rowsJson = process.argv.includes('--rows-json');
 const log = (line: string) => console.error(line);
 
 const rows: Row[] = [];
@@ -76,6 +81,17 @@ await section('api', async () => {
   }
 });
 
+await section('console', async () => {
+  const stack = await startBenchStack();
+  try {
+    const result = await benchConsole(stack);
+    if ('skipped' in result) skipped.push(result.skipped);
+    else rows.push(...result.rows);
+  } finally {
+    await stack.stop();
+  }
+});
+
 await section('reconcile', async () => {
   const large = Number(process.env.BENCH_RECONCILE_LARGE ?? 100_000);
   log(`reconcile: 100 due among 1,000 and then ${large.toLocaleString('en')} affiliates`);
@@ -98,7 +114,30 @@ await section('lifecycle', async () => {
   }
 });
 
+// Last, so that the other Node runs on the same machine right after this one.
+await section('node', async () => {
+  const other = otherNode(log);
+  if ('missing' in other) {
+    skipped.push(`node: ${other.missing}`);
+    return;
+  }
+  const mineSections = (['functions', 'api'] as const).filter((s) => wanted.has(s));
+  if (!mineSections.length) {
+    skipped.push('node: compares the functions and api sections; run them too');
+    return;
+  }
+  const mine = `Node ${process.versions.node.split('.')[0]}`;
+  log(`node: ${mineSections.join(' and ')} again on Node ${other.major}`);
+  const result = await benchOn(other.path, [...mineSections], { BENCH_REPS: String(reps) });
+  details[`node${other.major}`] = result;
+  rows.push(...compareRows(rows, result.rows, { mine, other: `Node ${other.major}` }));
+});
+
 const seconds = (Date.now() - started) / 1000;
+if (rowsJson) {
+  console.log(JSON.stringify({ rows, skipped, version: process.version }));
+  process.exit(0);
+}
 console.log(formatTable(rows));
 for (const s of skipped) console.log(`skipped: ${s}`);
 console.log(
