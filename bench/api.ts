@@ -197,9 +197,15 @@ export async function benchApi(
       const ceil: Load[] = [];
       for (let rep = 0; rep < options.reps; rep++) {
         const run = `${c}${rep}${Date.now() % 1000}`;
-        handler.push(await handlerLoad(c, options.seconds, `h${run}`));
-        ceil.push(await ceiling(replayer, c, options.seconds));
-        http.push(await cannon(url, c, options.seconds, run));
+        // The three in turn, starting each repetition with the next one: whatever runs
+        // right after another (an autocannon process exiting, a garbage collection in
+        // DynamoDB Local) does not always fall on the same figure.
+        const measure = [
+          async () => handler.push(await handlerLoad(c, options.seconds, `h${run}`)),
+          async () => ceil.push(await ceiling(replayer, c, options.seconds)),
+          async () => http.push(await cannon(url, c, options.seconds, run)),
+        ];
+        for (let k = 0; k < measure.length; k++) await measure[(rep + k) % measure.length]!();
         options.log(
           `  api: concurrency ${c}, run ${rep + 1}/${options.reps}: handler ${handler.at(-1)!.rps.toFixed(0)}, HTTP ${http.at(-1)!.rps.toFixed(0)} vs ${ceil.at(-1)!.rps.toFixed(0)} req/s`,
         );
