@@ -44,7 +44,9 @@ beforeAll(async () => {
     await createAffiliate(stack, id);
   // The first reminder goes out on 30 June 2026 (30 days before the 30 July due date).
   await stack.advanceTo('2026-07-01T06:00:00Z');
-});
+  // A year of daily reconciliations for 13 affiliates: well under a minute alone, but
+  // not on a machine shared with other test runs.
+}, 180_000);
 afterAll(async () => {
   await stack?.stop();
   await meta?.stop();
