@@ -15,13 +15,16 @@ const port = (name: string, fallback: number) => {
 };
 
 const started = Date.now();
-const dataDir = `${process.env.LOCAL_DATA_DIR || '.local'}/dynamodb`;
+const dataRoot = process.env.LOCAL_DATA_DIR || '.local';
+const dataDir = `${dataRoot}/dynamodb`;
 const adminToken = process.env.ADMIN_TOKEN || 'local-admin-token';
 try {
   const stack = await startLocalStack({
     apiPort: port('PORT', 3000),
     dynamodbPort: port('DYNAMODB_PORT', 8000),
     sesPort: port('SES_PORT', 8005),
+    s3Port: port('S3_PORT', 4569),
+    s3Dir: `${dataRoot}/s3`,
     dbPath: dataDir,
     adminToken,
     tablePrefix: 'local-',
@@ -35,6 +38,7 @@ try {
       `  API              ${stack.apiUrl}   (GET /health, GET /openapi.json)`,
       `  Email viewer     ${stack.sesUrl}`,
       `  DynamoDB Local   ${stack.dynamodbEndpoint}   (data in ${dataDir})`,
+      `  S3 local         ${stack.s3Endpoint}   (s3rver; bucket ${stack.uploadsBucket}, documents in ${dataRoot}/s3)`,
       `  Clock            ${stack.clock.now().toISOString()}   (POST ${stack.apiUrl}/_local/clock {"to": "..."})`,
       `  Admin token      ${adminToken}   (Authorization: Bearer ...; set ADMIN_TOKEN to change)`,
       ...stack.seeded.map((line) => `  Seed             ${line}`),

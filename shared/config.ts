@@ -12,6 +12,8 @@ export interface Config {
   /** Set only locally: the DynamoDB Local and aws-ses-v2-local endpoints. */
   dynamodbEndpoint?: string;
   sesEndpoint?: string;
+  /** Report documents (PDF): the bucket, and locally the s3rver endpoint (path-style). */
+  uploads: { bucket: string; endpoint?: string };
   /** Public base URL of the API, used in links inside emails. */
   publicBaseUrl: string;
   mail: {
@@ -129,6 +131,10 @@ export function loadConfig(env: Env): Config {
     region: env.AWS_REGION || (local ? 'local' : 'eu-west-1'),
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     sesEndpoint: env.SES_ENDPOINT || undefined,
+    uploads: {
+      bucket: need('UPLOADS_BUCKET', 'affiliate-compliance-local-uploads'),
+      endpoint: env.S3_ENDPOINT || undefined,
+    },
     publicBaseUrl: need('PUBLIC_BASE_URL', `http://127.0.0.1:${env.PORT || '3000'}`).replace(/\/+$/, ''),
     mail: {
       from: need('MAIL_FROM', 'noreply@wikimedia.pk.example'),

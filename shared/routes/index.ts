@@ -7,6 +7,7 @@ import { mailFunctions, mailRoutes } from './mail.ts';
 import { platformFunctions, platformRoutes } from './platform.ts';
 import { reportFunctions, reportRoutes } from './reports.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
+import { uploadFunctions, uploadRoutes } from './uploads.ts';
 
 export type { FunctionDef, Method, RouteDef } from './types.ts';
 
@@ -16,6 +17,7 @@ export const functions: FunctionDef[] = [
   ...mailFunctions,
   ...reportFunctions,
   ...lifecycleFunctions,
+  ...uploadFunctions,
 ];
 
 export const routes: RouteDef[] = [
@@ -24,6 +26,7 @@ export const routes: RouteDef[] = [
   ...mailRoutes,
   ...reportRoutes,
   ...lifecycleRoutes,
+  ...uploadRoutes,
 ];
 
 export function functionDef(name: string): FunctionDef {

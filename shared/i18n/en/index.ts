@@ -4,5 +4,6 @@ import application from './application.ts';
 import common from './common.ts';
 import notices from './notices.ts';
 import report from './report.ts';
+import uploads from './uploads.ts';
 
-export default { ...common, ...affiliates, ...application, ...report, ...notices };
+export default { ...common, ...affiliates, ...application, ...report, ...notices, ...uploads };

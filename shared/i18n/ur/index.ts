@@ -5,6 +5,7 @@ import application from './application.ts';
 import common from './common.ts';
 import notices from './notices.ts';
 import report from './report.ts';
+import uploads from './uploads.ts';
 
-const ur: Partial<typeof en> = { ...common, ...affiliates, ...application, ...report, ...notices };
+const ur: Partial<typeof en> = { ...common, ...affiliates, ...application, ...report, ...notices, ...uploads };
 export default ur;
