@@ -60,7 +60,13 @@ export const handler = httpHandler(async (event) => {
     `${config().publicBaseUrl}/affiliates/${encodeURIComponent(affiliateId)}/uploads/${kind}/complete?token=${encodeURIComponent(token!)}&lang=${lang}`;
   const forms = await Promise.all(
     UPLOAD_KINDS.map(async (kind) => {
-      const form = await uploadForm({ affiliateId, period, kind, now: clock.now(), redirectTo: completion(kind) });
+      const form = await uploadForm({
+        affiliateId,
+        period,
+        kind,
+        now: clock.now(),
+        redirectTo: completion(kind),
+      });
       return { kind, url: form.url, fields: form.fields, current: uploads.find((u) => u.document === kind) };
     }),
   );

@@ -54,6 +54,10 @@ export const handler = httpHandler(async (event) => {
     );
   } catch (error) {
     if (!(error instanceof HttpError) || (error.statusCode !== 422 && error.statusCode !== 404)) throw error;
-    return html(error.statusCode, uploadResultPage({ ...page, outcome: { ok: false, code: error.code, kind } }), NO_STORE);
+    return html(
+      error.statusCode,
+      uploadResultPage({ ...page, outcome: { ok: false, code: error.code, kind } }),
+      NO_STORE,
+    );
   }
 });

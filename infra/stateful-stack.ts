@@ -1,15 +1,17 @@
 // What must survive a redeploy: the DynamoDB tables (built from shared/tables.ts, the
-// same definitions the local stack uses) and the HMAC secrets. In prod both are
+// same definitions the local stack uses), the HMAC secrets and the report documents bucket. In prod both are
 // retained when the stack is deleted and the tables have deletion protection.
 
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { SecretName } from '../shared/secrets.ts';
 import { type KeyDef, type TableDef, type TableKey, tables } from '../shared/tables.ts';
 import type { DeployConfig } from './config.ts';
 import { acknowledge } from './nag.ts';
+import { uploadsBucket } from './uploads-bucket.ts';
 
 export interface StatefulStackProps extends StackProps {
   config: DeployConfig;
@@ -27,6 +29,8 @@ export const deployedTableKeys = (): TableKey[] =>
 export class StatefulStack extends Stack {
   readonly tables = new Map<TableKey, dynamodb.Table>();
   readonly secrets = new Map<SecretName, secretsmanager.Secret>();
+  /** Report documents (PDF) the affiliates upload (infra/uploads-bucket.ts). */
+  readonly uploadsBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -56,6 +60,8 @@ export class StatefulStack extends Stack {
       }
       this.tables.set(key, table);
     }
+
+    this.uploadsBucket = uploadsBucket(this, config.prefix, removalPolicy);
 
     const secretPurposes: Record<SecretName, string> = {
       cnicHmac: 'HMAC key for hashing CNIC numbers (duplicate applications are found by hash).',

@@ -42,6 +42,7 @@ import type { DeployConfig } from './config.ts';
 import { AppFunction } from './function.ts';
 import { acknowledge } from './nag.ts';
 import type { StatefulStack } from './stateful-stack.ts';
+import { grantUploads, uploadsBucketName } from './uploads-bucket.ts';
 
 const TABLE_READ = [
   'dynamodb:GetItem',
@@ -206,6 +207,7 @@ export class StatelessStack extends Stack {
       AFFILIATE_TIME_ZONE: config.timeZone,
       CNIC_HMAC_SECRET_ARN: stateful.secrets.get('cnicHmac')!.secretArn,
       REPORT_LINK_SECRET_ARN: stateful.secrets.get('reportLink')!.secretArn,
+      UPLOADS_BUCKET: uploadsBucketName(config.prefix),
       ...Object.fromEntries([...stateful.tables].map(([key, table]) => [tableEnvVar(key), table.tableName])),
     };
 
@@ -223,6 +225,7 @@ export class StatelessStack extends Stack {
       });
       this.functions.set(def.name, f);
       this.grantUses(f, def, { stateful, identity, configurationSetArn });
+      grantUploads(f, f.fn.role!, config.prefix, def);
       this.suppressFunctionFindings(f, def, asynchronous);
     }
 

@@ -12,7 +12,11 @@ export interface RunningS3 {
   stop(): Promise<void>;
 }
 
-export async function startS3(options: { port: number; directory: string; bucket: string }): Promise<RunningS3> {
+export async function startS3(options: {
+  port: number;
+  directory: string;
+  bucket: string;
+}): Promise<RunningS3> {
   mkdirSync(options.directory, { recursive: true });
   const server = new S3rver({
     address: '127.0.0.1',

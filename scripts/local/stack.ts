@@ -22,8 +22,8 @@ import { ensureTables, type RunningDynamo, startDynamo } from './dynamodb.ts';
 import { createLocalServer } from './http-server.ts';
 import { invoke, overrideTimeouts } from './invoke.ts';
 import { assertPortFree, freePort } from './ports.ts';
-import { SchedulerRunner } from './scheduler-runner.ts';
 import { type RunningS3, startS3 } from './s3.ts';
+import { SchedulerRunner } from './scheduler-runner.ts';
 import { type RunningSes, startSes } from './ses.ts';
 
 export interface StackOptions {
@@ -94,7 +94,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     if (!options.s3Dir) started.push({ stop: () => rm(s3Dir, { recursive: true, force: true }) });
     const s3 = options.s3Endpoint
       ? undefined
-      : await startS3({ port: options.s3Port ?? (await freePort()), directory: s3Dir, bucket: uploadsBucket });
+      : await startS3({
+          port: options.s3Port ?? (await freePort()),
+          directory: s3Dir,
+          bucket: uploadsBucket,
+        });
     if (s3) started.push(s3);
     const s3Endpoint = options.s3Endpoint ?? s3!.endpoint;
     const dynamodbEndpoint = options.dynamodbEndpoint ?? dynamodb!.endpoint;

@@ -16,7 +16,8 @@ export const reportFunctions: FunctionDef[] = [
     description: 'Serves the report form behind the personal link in reminder emails.',
     memoryMb: 256,
     timeoutSeconds: 5,
-    sizing: 'one token check, a few reads of the affiliate partition, two presigned upload forms (no S3 call)',
+    sizing:
+      'one token check, a few reads of the affiliate partition, two presigned upload forms (no S3 call)',
     // Signs the document forms on the page (and POST /affiliates/{id}/uploads): the one
     // function that bundles @aws-sdk/s3-presigned-post.
     uses: { tables: [{ table: 'affiliates', access: 'read' }], secrets: ['reportLink'], uploads: ['put'] },

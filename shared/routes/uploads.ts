@@ -20,7 +20,8 @@ export const uploadFunctions: FunctionDef[] = [
   },
   {
     name: 'admin-uploads',
-    description: 'Organizer route: the documents an affiliate uploaded, each with a short-lived download link.',
+    description:
+      'Organizer route: the documents an affiliate uploaded, each with a short-lived download link.',
     memoryMb: 256,
     timeoutSeconds: 5,
     sizing: 'one query and a presigned GET per document (signing only, no S3 call)',
@@ -82,7 +83,8 @@ export const uploadRoutes: RouteDef[] = [
     path: '/admin/affiliates/{id}/uploads',
     function: 'admin-uploads',
     access: 'admin',
-    summary: 'The documents an affiliate uploaded, newest period first, each with a download link valid for 5 minutes.',
+    summary:
+      'The documents an affiliate uploaded, newest period first, each with a download link valid for 5 minutes.',
     responses: {
       200: '`uploads`: `document`, `period`, `size`, `uploadedAt`, `downloadUrl`, `downloadExpiresAt`.',
       404: 'No such affiliate.',

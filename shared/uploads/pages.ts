@@ -12,13 +12,13 @@ import type { UploadRecord } from './store.ts';
 
 const maxMb = String(MAX_UPLOAD_BYTES / (1024 * 1024));
 
-export const documentName = (lang: string, kind: UploadKind) =>
-  t(lang, `upload.kind.${kind}` as MessageKey);
+export const documentName = (lang: string, kind: UploadKind) => t(lang, `upload.kind.${kind}` as MessageKey);
 
 /** "1.2 MB", in the reader's language. */
 export function formatSize(bytes: number, lang: string): string {
   const { locale } = languageInfo(lang);
-  const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : [bytes / 1024, 'kilobyte'];
+  const [value, unit] =
+    bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : [bytes / 1024, 'kilobyte'];
   return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
 }
 
@@ -36,7 +36,10 @@ export function documentsSection(lang: string, forms: DocumentForm[]): Markup {
     const id = `upload-${f.kind}`;
     const current = f.current
       ? t(lang, 'upload.current', {
-          date: formatDay(dayIn(new Date(f.current.uploadedAt), config().timeZone), languageInfo(lang).locale),
+          date: formatDay(
+            dayIn(new Date(f.current.uploadedAt), config().timeZone),
+            languageInfo(lang).locale,
+          ),
           size: formatSize(f.current.size, lang),
         })
       : t(lang, 'upload.none');

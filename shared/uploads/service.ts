@@ -8,12 +8,12 @@
 
 import type { Clock } from '../clock.ts';
 import { HttpError, unprocessable } from '../errors.ts';
+import { affiliatePk } from '../lifecycle/store.ts';
 import { appendTimeline } from '../lifecycle/timeline.ts';
 import { log } from '../log.ts';
 import { inspectObject, removeObject } from './objects.ts';
 import { MAX_UPLOAD_BYTES, objectKey, type UploadKind, type UploadProblem, uploadProblem } from './rules.ts';
 import { listUploads, recordUpload, type UploadRecord, uploadSk } from './store.ts';
-import { affiliatePk } from '../lifecycle/store.ts';
 
 const REFUSALS: Record<UploadProblem, { code: string; message: string }> = {
   empty: { code: 'upload_empty', message: 'The uploaded file is empty.' },
@@ -21,7 +21,10 @@ const REFUSALS: Record<UploadProblem, { code: string; message: string }> = {
     code: 'upload_too_large',
     message: `The uploaded file is larger than ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB; compress it and upload again.`,
   },
-  not_pdf: { code: 'upload_not_pdf', message: 'The uploaded file is not a PDF; export it as PDF and upload again.' },
+  not_pdf: {
+    code: 'upload_not_pdf',
+    message: 'The uploaded file is not a PDF; export it as PDF and upload again.',
+  },
 };
 
 export const noUpload = () =>
@@ -57,14 +60,16 @@ export async function completeUpload(
   };
   const created = await recordUpload(upload);
   if (!created) {
-    const stored = (await listUploads(input.affiliateId, input.period)).find((u) => u.document === input.kind);
+    const stored = (await listUploads(input.affiliateId, input.period)).find(
+      (u) => u.document === input.kind,
+    );
     return { created, upload: stored ?? upload };
   }
   await appendTimeline(input.affiliateId, {
-      what: `Document uploaded: ${input.kind.replace('_', ' ')}`,
-      why: `PDF of ${object.size} bytes for ${input.period}.`,
-      who: input.who,
-      data: { document: input.kind, period: input.period, size: object.size, versionId: object.versionId },
-    });
+    what: `Document uploaded: ${input.kind.replace('_', ' ')}`,
+    why: `PDF of ${object.size} bytes for ${input.period}.`,
+    who: input.who,
+    data: { document: input.kind, period: input.period, size: object.size, versionId: object.versionId },
+  });
   return { created, upload };
 }

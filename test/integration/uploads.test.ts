@@ -51,7 +51,7 @@ async function presign(kind: string, id = 'docs'): Promise<Presigned> {
 async function postToS3(form: Pick<Presigned, 'url' | 'fields'>, bytes: Buffer, name = 'statement.pdf') {
   const body = new FormData();
   for (const [k, v] of Object.entries(form.fields)) body.append(k, v);
-  body.append('file', new Blob([bytes], { type: 'application/pdf' }), name);
+  body.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), name);
   return fetch(form.url, { method: 'POST', body, redirect: 'manual' });
 }
 
@@ -148,7 +148,10 @@ describe('uploading a financial statement', () => {
       headers: bearer(),
     });
     expect(otherGroup.status).toBe(401);
-    const badKind = await stack.api('/affiliates/docs/uploads', { json: { kind: 'photos' }, headers: bearer() });
+    const badKind = await stack.api('/affiliates/docs/uploads', {
+      json: { kind: 'photos' },
+      headers: bearer(),
+    });
     expect(badKind.status).toBe(400);
     expect((await complete('photos')).status).toBe(404);
     expect((await complete('financial_statement', 'x.y.z')).status).toBe(401);
@@ -161,9 +164,10 @@ describe('the report page without JavaScript', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain(`form-action 'self' ${stack.s3Endpoint}`);
     const body = await page.text();
-    const form = /<form method="post" action="([^"]+)" enctype="multipart\/form-data" class="upload" data-kind="activity_report">([\s\S]*?)<\/form>/.exec(
-      body,
-    );
+    const form =
+      /<form method="post" action="([^"]+)" enctype="multipart\/form-data" class="upload" data-kind="activity_report">([\s\S]*?)<\/form>/.exec(
+        body,
+      );
     expect(form, 'an upload form for the activity report').not.toBeNull();
     const fields = Object.fromEntries(
       [...form![2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [
@@ -180,7 +184,10 @@ describe('the report page without JavaScript', () => {
     const result = await fetch(back);
     expect(result.status).toBe(200);
     expect(await result.text()).toContain('data-status="recorded"');
-    expect((await listed()).map((u) => u.document).sort()).toEqual(['activity_report', 'financial_statement']);
+    expect((await listed()).map((u) => u.document).sort()).toEqual([
+      'activity_report',
+      'financial_statement',
+    ]);
     // The report page now says what is on record.
     const reopened = await (await stack.api(`/affiliates/docs/report?token=${token}`)).text();
     expect(reopened.match(/data-uploaded="yes"/g)).toHaveLength(2);

@@ -14,7 +14,8 @@ export default {
   'upload.done.body': 'We have recorded your {document} ({size}) for the period {start} to {end}.',
   'upload.refused.title': 'The file was not accepted',
   'upload.refused.upload_not_pdf': 'The file is not a PDF. Save or export it as PDF and upload it again.',
-  'upload.refused.upload_too_large': 'The file is larger than {maxMb} MB. Make it smaller and upload it again.',
+  'upload.refused.upload_too_large':
+    'The file is larger than {maxMb} MB. Make it smaller and upload it again.',
   'upload.refused.upload_empty': 'The file is empty. Choose the file again and upload it.',
   'upload.refused.upload_missing': 'No file has arrived for this document yet. Choose a file and upload it.',
   'upload.back': 'Back to the report page',

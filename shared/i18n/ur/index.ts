@@ -7,5 +7,12 @@ import notices from './notices.ts';
 import report from './report.ts';
 import uploads from './uploads.ts';
 
-const ur: Partial<typeof en> = { ...common, ...affiliates, ...application, ...report, ...notices, ...uploads };
+const ur: Partial<typeof en> = {
+  ...common,
+  ...affiliates,
+  ...application,
+  ...report,
+  ...notices,
+  ...uploads,
+};
 export default ur;

@@ -18,7 +18,8 @@ const uploads: Partial<typeof en> = {
   'upload.refused.upload_not_pdf': 'یہ فائل PDF نہیں ہے۔ اسے PDF کے طور پر محفوظ کر کے دوبارہ اپ لوڈ کریں۔',
   'upload.refused.upload_too_large': 'فائل {maxMb} MB سے بڑی ہے۔ اسے چھوٹا کر کے دوبارہ اپ لوڈ کریں۔',
   'upload.refused.upload_empty': 'فائل خالی ہے۔ فائل دوبارہ منتخب کر کے اپ لوڈ کریں۔',
-  'upload.refused.upload_missing': 'اس دستاویز کے لیے ابھی کوئی فائل نہیں پہنچی۔ فائل منتخب کر کے اپ لوڈ کریں۔',
+  'upload.refused.upload_missing':
+    'اس دستاویز کے لیے ابھی کوئی فائل نہیں پہنچی۔ فائل منتخب کر کے اپ لوڈ کریں۔',
   'upload.back': 'رپورٹ کے صفحے پر واپس',
 };
 export default uploads;
