@@ -56,6 +56,12 @@ export interface Config {
   metaReportsPage: string;
   /** How long one meta-wiki API call may take before we give up and retry later. */
   metaTimeoutMs: number;
+  /**
+   * Talk-page notices (docs/lifecycle.md): which notices to the contacts are also posted
+   * on the affiliate's meta Talk page ('all', or kinds; empty: none, the default), and
+   * the bot password they are posted with ({"username": "Bot@app", "password": "..."}).
+   */
+  talkPage: { kinds: 'all' | string[]; botPassword: SecretSource };
   applicationRetentionDays: number;
   /** Abuse limits, counted in DynamoDB (shared/limits/); see docs/limits.md. */
   limits: Limits;
@@ -170,6 +176,7 @@ export function loadConfig(env: Env): Config {
     metaApiUrl: env.META_API_URL || 'https://meta.wikimedia.org/w/api.php',
     metaReportsPage: env.META_REPORTS_PAGE || 'Wikimedia Affiliates Data Portal/Reports',
     metaTimeoutMs: int('META_API_TIMEOUT_MS', 5000),
+    talkPage: talkPageConfig(env, local),
     applicationRetentionDays: int('APPLICATION_RETENTION_DAYS', 90),
     limits: {
       applicationsPerClientPerHour: positive('LIMIT_APPLICATIONS_PER_CLIENT_HOUR', 200),
@@ -182,6 +189,24 @@ export function loadConfig(env: Env): Config {
       Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('TABLE_') && !!e[1]),
     ),
   };
+}
+
+/** TALK_PAGE_NOTICES: off (default), all, or notice kinds separated by commas. */
+function talkPageConfig(env: Env, local: boolean): Config['talkPage'] {
+  const raw = (env.TALK_PAGE_NOTICES ?? '').trim();
+  const kinds: Config['talkPage']['kinds'] =
+    raw === '' || raw === 'off' ? [] : raw === 'all' ? 'all' : raw.split(',').map((k) => k.trim());
+  if (Array.isArray(kinds) && kinds.some((k) => !/^[a-z_]+$/.test(k)))
+    throw new ConfigError('TALK_PAGE_NOTICES must be off, all, or notice kinds separated by commas');
+  const on = kinds === 'all' || kinds.length > 0;
+  const arn = env.META_BOT_PASSWORD_ARN;
+  const value = env.META_BOT_PASSWORD;
+  if (on && !arn && !value && !local)
+    throw new ConfigError('TALK_PAGE_NOTICES is on but META_BOT_PASSWORD_ARN is not set');
+  const botPassword: SecretSource = arn
+    ? { arn }
+    : { value: value || '{"username":"Local notices@local","password":"local-bot-password"}' };
+  return { kinds, botPassword };
 }
 
 let cached: Config | undefined;
