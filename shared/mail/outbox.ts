@@ -124,7 +124,9 @@ export async function deliverOnce(
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: {
             ':failed': permanent ? 'abandoned' : 'failed',
-            ':error': permanent ? (error as Error).message.slice(0, 300) : ((error as Error)?.name ?? 'Error'),
+            ':error': permanent
+              ? (error as Error).message.slice(0, 300)
+              : ((error as Error)?.name ?? 'Error'),
           },
         }),
       )

@@ -16,7 +16,14 @@ import { PermanentDeliveryError } from '../mail/outbox.ts';
 const USER_AGENT = 'AffiliateCompliance/0.1 (Wikimedia Community User Group Pakistan; organizers)';
 
 /** Codes meta-wiki uses for "not now": lag, read-only, rate limits, and a stale session. */
-const TRANSIENT = new Set(['maxlag', 'readonly', 'ratelimited', 'badtoken', 'assertbotfailed', 'assertuserfailed']);
+const TRANSIENT = new Set([
+  'maxlag',
+  'readonly',
+  'ratelimited',
+  'badtoken',
+  'assertbotfailed',
+  'assertuserfailed',
+]);
 /** How often one call waits for a lagged or briefly failing meta-wiki before leaving it to the next attempt. */
 const MAX_TRIES = 3;
 /** The longest we wait in one call when meta-wiki asks us to (Retry-After), in ms. */
@@ -51,7 +58,10 @@ class Session {
     private readonly timeoutMs: number,
   ) {}
 
-  async call(params: Record<string, string>, post = false): Promise<{ reply: Record<string, unknown>; retryAfterMs?: number }> {
+  async call(
+    params: Record<string, string>,
+    post = false,
+  ): Promise<{ reply: Record<string, unknown>; retryAfterMs?: number }> {
     const query = new URLSearchParams({ format: 'json', formatversion: '2', ...params });
     const headers: Record<string, string> = {
       'user-agent': USER_AGENT,
@@ -68,7 +78,9 @@ class Session {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      throw new TalkPageUnavailableError(`meta-wiki did not answer: ${(error as Error).name}`, { cause: error });
+      throw new TalkPageUnavailableError(`meta-wiki did not answer: ${(error as Error).name}`, {
+        cause: error,
+      });
     }
     for (const line of res.headers.getSetCookie()) {
       const [pair = ''] = line.split(';');
@@ -76,7 +88,8 @@ class Session {
       if (at > 0) this.cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
     }
     const retryAfter = Number(res.headers.get('retry-after'));
-    const retryAfterMs = Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.min(retryAfter * 1000, MAX_WAIT_MS) : undefined;
+    const retryAfterMs =
+      Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.min(retryAfter * 1000, MAX_WAIT_MS) : undefined;
     if (res.status >= 500 || res.status === 429) {
       await res.body?.cancel();
       throw new TalkPageUnavailableError(`meta-wiki answered ${res.status}`);
@@ -90,7 +103,9 @@ class Session {
     const error = reply.error as ApiError | undefined;
     if (error) {
       if (TRANSIENT.has(error.code))
-        throw Object.assign(new TalkPageUnavailableError(`meta-wiki API error ${error.code}`), { retryAfterMs });
+        throw Object.assign(new TalkPageUnavailableError(`meta-wiki API error ${error.code}`), {
+          retryAfterMs,
+        });
       throw new PermanentDeliveryError(`meta-wiki refused: ${error.code}`);
     }
     return { reply, retryAfterMs };
@@ -98,7 +113,10 @@ class Session {
 }
 
 const pick = (reply: Record<string, unknown>, ...path: string[]): unknown =>
-  path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), reply);
+  path.reduce<unknown>(
+    (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+    reply,
+  );
 
 async function login(session: Session, bot: BotPassword): Promise<string> {
   const { reply: tokens } = await session.call({ action: 'query', meta: 'tokens', type: 'login' });
@@ -112,7 +130,8 @@ async function login(session: Session, bot: BotPassword): Promise<string> {
     throw new PermanentDeliveryError(`meta-wiki login failed: ${String(pick(loggedIn, 'login', 'result'))}`);
   const { reply: csrf } = await session.call({ action: 'query', meta: 'tokens' });
   const token = pick(csrf, 'query', 'tokens', 'csrftoken');
-  if (typeof token !== 'string' || token === '+\\') throw new TalkPageUnavailableError('no CSRF token after login');
+  if (typeof token !== 'string' || token === '+\\')
+    throw new TalkPageUnavailableError('no CSRF token after login');
   return token;
 }
 
@@ -147,7 +166,10 @@ export async function postNewSection(
 ): Promise<{ revisionId: number; posted: boolean }> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
-    const session = new Session(options.baseUrl ?? config().metaApiUrl, options.timeoutMs ?? config().metaTimeoutMs);
+    const session = new Session(
+      options.baseUrl ?? config().metaApiUrl,
+      options.timeoutMs ?? config().metaTimeoutMs,
+    );
     try {
       const token = await login(session, bot);
       if (options.alreadyThere) {
@@ -172,7 +194,9 @@ export async function postNewSection(
       );
       const revisionId = pick(reply, 'edit', 'newrevid');
       if (pick(reply, 'edit', 'result') !== 'Success' || typeof revisionId !== 'number')
-        throw new PermanentDeliveryError(`meta-wiki did not save the edit: ${JSON.stringify(pick(reply, 'edit')).slice(0, 200)}`);
+        throw new PermanentDeliveryError(
+          `meta-wiki did not save the edit: ${JSON.stringify(pick(reply, 'edit')).slice(0, 200)}`,
+        );
       return { revisionId, posted: true };
     } catch (error) {
       if (!(error instanceof TalkPageUnavailableError)) throw error;

@@ -65,17 +65,21 @@ export async function postOnTalkPage(
   let refused: string | undefined;
   const outcome = await deliverOnce(deps, key, 'talk_page', async () => {
     try {
-      const posted = await postNewSection(await botPassword(), {
-        title,
-        sectionTitle: sectionTitle(rendered.subject),
-        text: noticeWikitext({
-          text: rendered.text,
-          ping: affiliate.contactWikiUsernames ?? [],
-          pingIntro: 'Pinging the contacts:',
-          markerId,
-        }),
-        summary: editSummary(`Automated notice to ${affiliate.name}: ${rendered.subject}`),
-      }, { alreadyThere: (text) => text.includes(noticeMarker(markerId)) });
+      const posted = await postNewSection(
+        await botPassword(),
+        {
+          title,
+          sectionTitle: sectionTitle(rendered.subject),
+          text: noticeWikitext({
+            text: rendered.text,
+            ping: affiliate.contactWikiUsernames ?? [],
+            pingIntro: 'Pinging the contacts:',
+            markerId,
+          }),
+          summary: editSummary(`Automated notice to ${affiliate.name}: ${rendered.subject}`),
+        },
+        { alreadyThere: (text) => text.includes(noticeMarker(markerId)) },
+      );
       revisionId = posted.revisionId;
       return { id: String(posted.revisionId) };
     } catch (error) {

@@ -66,7 +66,8 @@ export function editSummary(text: string): string {
 }
 
 /** An invisible marker in the section, so a retry can tell that an earlier attempt landed. */
-export const noticeMarker = (id: string) => `<!-- affiliate-compliance notice ${id.replace(/[^A-Za-z0-9]/g, '')} -->`;
+export const noticeMarker = (id: string) =>
+  `<!-- affiliate-compliance notice ${id.replace(/[^A-Za-z0-9]/g, '')} -->`;
 
 export interface TalkNotice {
   /** The notice text (plain text, paragraphs separated by blank lines). */
