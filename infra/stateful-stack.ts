@@ -31,6 +31,8 @@ export class StatefulStack extends Stack {
   readonly secrets = new Map<SecretName, secretsmanager.Secret>();
   /** Report documents (PDF) the affiliates upload (infra/uploads-bucket.ts). */
   readonly uploadsBucket: s3.Bucket;
+  /** The meta-wiki bot password for talk-page notices; only in a stage that posts them. */
+  readonly metaBotPassword?: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -62,6 +64,27 @@ export class StatefulStack extends Stack {
     }
 
     this.uploadsBucket = uploadsBucket(this, config.prefix, removalPolicy);
+    if (config.talkPageNotices === 'all' || config.talkPageNotices.length > 0) {
+      this.metaBotPassword = new secretsmanager.Secret(this, 'Secret-metaBotPassword', {
+        secretName: `${config.prefix}/metaBotPassword`,
+        description:
+          'meta-wiki bot password for talk-page notices: {"username": "Name@app", "password": "..."} from Special:BotPasswords.',
+        // A placeholder until an operator puts the real one (README, Deploy).
+        generateSecretString: {
+          secretStringTemplate: JSON.stringify({ username: 'set-me@notices' }),
+          generateStringKey: 'password',
+          excludePunctuation: true,
+        },
+        removalPolicy,
+      });
+      acknowledge(this.metaBotPassword, [
+        {
+          id: 'AwsSolutions-SMG4',
+          reason:
+            'A meta-wiki bot password: only meta-wiki can issue a new one (Special:BotPasswords), so rotation is a manual, documented step.',
+        },
+      ]);
+    }
 
     const secretPurposes: Record<SecretName, string> = {
       cnicHmac: 'HMAC key for hashing CNIC numbers (duplicate applications are found by hash).',

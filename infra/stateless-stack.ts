@@ -208,6 +208,9 @@ export class StatelessStack extends Stack {
       CNIC_HMAC_SECRET_ARN: stateful.secrets.get('cnicHmac')!.secretArn,
       REPORT_LINK_SECRET_ARN: stateful.secrets.get('reportLink')!.secretArn,
       UPLOADS_BUCKET: uploadsBucketName(config.prefix),
+      TALK_PAGE_NOTICES:
+        config.talkPageNotices === 'all' ? 'all' : config.talkPageNotices.join(',') || 'off',
+      ...(stateful.metaBotPassword ? { META_BOT_PASSWORD_ARN: stateful.metaBotPassword.secretArn } : {}),
       ...Object.fromEntries([...stateful.tables].map(([key, table]) => [tableEnvVar(key), table.tableName])),
     };
 
@@ -524,6 +527,7 @@ export class StatelessStack extends Stack {
       if (!def.uses.tables.some((t) => t.table === 'suppressions')) grantTable('suppressions', 'read');
     }
     for (const name of def.uses.secrets ?? []) deps.stateful.secrets.get(name)!.grantRead(f.fn);
+    if (def.uses.talkPage) deps.stateful.metaBotPassword?.grantRead(f.fn);
   }
 
   private suppressFunctionFindings(f: AppFunction, def: FunctionDef, asynchronous: boolean) {

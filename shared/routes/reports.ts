@@ -38,6 +38,7 @@ export const reportFunctions: FunctionDef[] = [
       ],
       sendsMail: true,
       schedules: true,
+      talkPage: true,
       secrets: ['reportLink'],
     },
   },
@@ -54,6 +55,7 @@ export const reportFunctions: FunctionDef[] = [
       ],
       sendsMail: true,
       schedules: true,
+      talkPage: true,
       // Accepting a report can release an owed notice, which carries a signed report link.
       secrets: ['reportLink'],
     },
@@ -72,6 +74,7 @@ export const reportFunctions: FunctionDef[] = [
       ],
       sendsMail: true,
       schedules: true,
+      talkPage: true,
       // Accepting a report can release an owed notice, which carries a signed report link.
       secrets: ['reportLink'],
     },

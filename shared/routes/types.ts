@@ -26,6 +26,8 @@ export interface FunctionDef {
      * delete (remove a refused upload, that version for good).
      */
     uploads?: ('put' | 'read' | 'delete')[];
+    /** Delivers lifecycle notices, which a stage may also post on meta Talk pages: reads the bot password. */
+    talkPage?: boolean;
   };
   /** Files copied beside the bundle (paths from the project root -> inside the bundle). */
   files?: { from: string; to: string }[];

@@ -367,6 +367,49 @@ describe('report documents bucket', () => {
   });
 });
 
+describe('talk-page notices', () => {
+  it('are off in the stages as configured: no bot secret, TALK_PAGE_NOTICES off', () => {
+    for (const app of [dev, prod]) {
+      expect(resourcesOf(app.statefulTemplate, 'AWS::SecretsManager::Secret')).toHaveLength(2);
+      const [, fn] = lambdaNamed(app, LIFECYCLE_FUNCTION);
+      expect(fn.Properties.Environment.Variables.TALK_PAGE_NOTICES).toBe('off');
+      expect(fn.Properties.Environment.Variables.META_BOT_PASSWORD_ARN).toBeUndefined();
+    }
+  });
+
+  it('turned on for a stage: the bot password secret, read only by functions that deliver notices', () => {
+    const context = cdkContext() as { stages: Record<string, Record<string, unknown>> };
+    const app = testApp('dev', {
+      stages: {
+        ...context.stages,
+        dev: { ...context.stages.dev, talkPageNotices: ['first_reminder', 'expiry_notice'] },
+      },
+    });
+    const secrets = resourcesOf(app.statefulTemplate, 'AWS::SecretsManager::Secret');
+    const bot = secrets.find(([, s]) => s.Properties.Name === 'affiliate-compliance-dev/metaBotPassword');
+    expect(bot).toBeDefined();
+    const botId = bot![0];
+    for (const def of functions) {
+      const [, fn] = lambdaNamed(app, def.name);
+      const env = fn.Properties.Environment.Variables;
+      expect(env.TALK_PAGE_NOTICES).toBe('first_reminder,expiry_notice');
+      expect(JSON.stringify(env.META_BOT_PASSWORD_ARN)).toContain(botId.slice(0, 20));
+      const reads = statementsOfFunction(app, def.name).filter(
+        (s) =>
+          actionsOf(s).includes('secretsmanager:GetSecretValue') &&
+          JSON.stringify(s.Resource).includes(botId.slice(0, 20)),
+      );
+      expect(reads.length > 0, def.name).toBe(!!def.uses.talkPage);
+    }
+    expect(
+      functions
+        .filter((d) => d.uses.talkPage)
+        .map((d) => d.name)
+        .sort(),
+    ).toEqual(['admin-affiliates', 'admin-reports', 'lifecycle', 'submit-report', 'verify-report']);
+  });
+});
+
 describe('scheduling', () => {
   const schedulerRoleId = (app: TestApp) =>
     app.stateless.getLogicalId(app.stateless.schedulerRole.node.defaultChild as never);
