@@ -208,8 +208,7 @@ export class StatelessStack extends Stack {
       CNIC_HMAC_SECRET_ARN: stateful.secrets.get('cnicHmac')!.secretArn,
       REPORT_LINK_SECRET_ARN: stateful.secrets.get('reportLink')!.secretArn,
       UPLOADS_BUCKET: uploadsBucketName(config.prefix),
-      TALK_PAGE_NOTICES:
-        config.talkPageNotices === 'all' ? 'all' : config.talkPageNotices.join(',') || 'off',
+      TALK_PAGE_NOTICES: config.talkPageNotices === 'all' ? 'all' : config.talkPageNotices.join(',') || 'off',
       ...(stateful.metaBotPassword ? { META_BOT_PASSWORD_ARN: stateful.metaBotPassword.secretArn } : {}),
       ...Object.fromEntries([...stateful.tables].map(([key, table]) => [tableEnvVar(key), table.tableName])),
     };
