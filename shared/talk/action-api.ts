@@ -11,6 +11,7 @@
 // blocked, an invalid title) will not change by trying again: PermanentDeliveryError.
 
 import { config } from '../config.ts';
+import { currentDeadline, pastDeadline } from '../deadline.ts';
 import { PermanentDeliveryError } from '../mail/outbox.ts';
 
 const USER_AGENT = 'AffiliateCompliance/0.1 (Wikimedia Community User Group Pakistan; organizers)';
@@ -75,7 +76,11 @@ class Session {
         method: post ? 'POST' : 'GET',
         headers: post ? { ...headers, 'content-type': 'application/x-www-form-urlencoded' } : headers,
         body: post ? query.toString() : undefined,
-        signal: AbortSignal.timeout(this.timeoutMs),
+        // Never past the invocation's deadline: the emails and the state matter more.
+        signal: AbortSignal.any([
+          AbortSignal.timeout(this.timeoutMs),
+          ...[currentDeadline()].filter((d) => !!d),
+        ]),
       });
     } catch (error) {
       throw new TalkPageUnavailableError(`meta-wiki did not answer: ${(error as Error).name}`, {
@@ -202,7 +207,8 @@ export async function postNewSection(
       if (!(error instanceof TalkPageUnavailableError)) throw error;
       lastError = error;
       // Lagged or briefly down: wait as asked (bounded) and try once more in this call.
-      if (attempt < MAX_TRIES) await pause((error as { retryAfterMs?: number }).retryAfterMs ?? 1000);
+      if (attempt === MAX_TRIES || pastDeadline()) break;
+      await pause((error as { retryAfterMs?: number }).retryAfterMs ?? 1000);
     }
   }
   throw lastError;

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
+import { currentDeadline } from '../deadline.ts';
 import type { AffiliateRecord } from '../lifecycle/store.ts';
 import { putTimeline } from '../lifecycle/store.ts';
 import type { OwedNotice } from '../lifecycle/transition.ts';
@@ -21,6 +22,13 @@ import { botPassword } from './credentials.ts';
 import { editSummary, noticeMarker, noticeWikitext, sectionTitle } from './wikitext.ts';
 
 export type TalkOutcome = 'done' | 'failed' | 'pending' | 'skipped';
+
+/**
+ * Invocations in which meta-wiki was already found unavailable: the other notices of
+ * the same run stay owed at once instead of each waiting for meta-wiki in turn, so a
+ * slow meta-wiki never holds up the emails and state changes behind it.
+ */
+const unavailableIn = new WeakSet<AbortSignal>();
 
 export const talkKey = (affiliateId: string, notice: OwedNotice) =>
   `talk#${affiliateId}#${notice.period}#${notice.kind}${notice.ref ? `:${notice.ref}` : ''}`;
@@ -58,6 +66,8 @@ export async function postOnTalkPage(
     log.warn('talk-page notice skipped: the group page is not on meta-wiki', { affiliate: affiliate.id });
     return 'skipped';
   }
+  const invocation = currentDeadline();
+  if (invocation && unavailableIn.has(invocation)) return 'failed';
   const key = talkKey(affiliate.id, notice);
   const markerId = createHash('sha256').update(key).digest('hex').slice(0, 16);
   const rendered = await render();
@@ -104,7 +114,10 @@ export async function postOnTalkPage(
       who: 'system',
       data: { kind: notice.kind, period: notice.period, page: title },
     });
-  if (outcome === 'failed') return 'failed';
+  if (outcome === 'failed') {
+    if (invocation) unavailableIn.add(invocation);
+    return 'failed';
+  }
   if (outcome === 'in_progress') return 'pending';
   return 'done';
 }
