@@ -11,7 +11,7 @@ export default {
   'upload.current': 'On record: uploaded {date}, {size}.',
   'upload.none': 'Nothing uploaded yet.',
   'upload.done.title': 'Document received',
-  'upload.done.body': 'We have recorded your {document} ({size}) for the period {start} to {end}.',
+  'upload.done.body': 'Recorded for the period {start} to {end}: {document}, {size}.',
   'upload.refused.title': 'The file was not accepted',
   'upload.refused.upload_not_pdf': 'The file is not a PDF. Save or export it as PDF and upload it again.',
   'upload.refused.upload_too_large':

@@ -13,7 +13,7 @@ const uploads: Partial<typeof en> = {
   'upload.current': 'ریکارڈ میں: {date} کو اپ لوڈ ہوئی، {size}۔',
   'upload.none': 'ابھی کچھ اپ لوڈ نہیں ہوا۔',
   'upload.done.title': 'دستاویز موصول ہو گئی',
-  'upload.done.body': 'ہم نے {start} سے {end} تک کی مدت کے لیے آپ کا {document} ({size}) محفوظ کر لیا ہے۔',
+  'upload.done.body': '{start} سے {end} تک کی مدت کے لیے محفوظ کر لی گئی: {document}، {size}۔',
   'upload.refused.title': 'فائل قبول نہیں ہوئی',
   'upload.refused.upload_not_pdf': 'یہ فائل PDF نہیں ہے۔ اسے PDF کے طور پر محفوظ کر کے دوبارہ اپ لوڈ کریں۔',
   'upload.refused.upload_too_large': 'فائل {maxMb} MB سے بڑی ہے۔ اسے چھوٹا کر کے دوبارہ اپ لوڈ کریں۔',
