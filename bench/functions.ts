@@ -55,12 +55,19 @@ export function ceilingSource(uses: FunctionDef['uses']): string {
     lines.push(
       "export { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';",
     );
+  if (uses.uploads?.length) lines.push("export { S3Client, HeadObjectCommand } from '@aws-sdk/client-s3';");
   if (!lines.length) lines.push('export const nothing = 0;');
   return `${lines.join('\n')}\n`;
 }
 
 const signature = (uses: FunctionDef['uses']) =>
-  [uses.tables.length > 0, !!uses.sendsMail, !!uses.schedules, !!uses.secrets?.length].join(',');
+  [
+    uses.tables.length > 0,
+    !!uses.sendsMail,
+    !!uses.schedules,
+    !!uses.secrets?.length,
+    !!uses.uploads?.length,
+  ].join(',');
 
 /**
  * Start a fresh Node process that imports `args[1]`, and read back how long after the
@@ -222,6 +229,7 @@ function describeClients(uses: FunctionDef['uses']): string {
     uses.sendsMail ? 'SESv2' : '',
     uses.schedules ? 'Scheduler' : '',
     uses.secrets?.length ? 'Secrets Manager' : '',
+    uses.uploads?.length ? 'S3' : '',
   ].filter(Boolean);
   return names.length ? names.join(' + ') : 'no SDK client (empty module)';
 }

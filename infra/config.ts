@@ -39,6 +39,12 @@ export interface DeployConfig {
   /** prod: RETAIN + deletion protection on tables and secrets. */
   retainData: boolean;
   timeZone: string;
+  /**
+   * Which notices to the contacts are also posted on the affiliate's meta Talk page:
+   * 'all', a list of notice kinds, or none (the default). When any, the stateful stack
+   * holds the bot password secret (set its value before turning this on).
+   */
+  talkPageNotices: 'all' | string[];
 }
 
 export class DeployConfigError extends Error {
@@ -106,6 +112,12 @@ export function deployConfig(context: Context): DeployConfig {
     throw new DeployConfigError(`stages.${stage}.mfa must be required or optional`);
   const mfa =
     stage === 'prod' ? 'required' : ((raw.mfa as 'required' | 'optional' | undefined) ?? 'optional');
+  const talk = raw.talkPageNotices ?? [];
+  if (
+    talk !== 'all' &&
+    !(Array.isArray(talk) && talk.every((k) => typeof k === 'string' && /^[a-z0-9_]+$/.test(k)))
+  )
+    throw new DeployConfigError(`stages.${stage}.talkPageNotices must be "all" or a list of notice kinds`);
   const throttle = (raw.throttle ?? { rateLimit: 50, burstLimit: 100 }) as DeployConfig['throttle'];
   return {
     stage,
@@ -124,5 +136,6 @@ export function deployConfig(context: Context): DeployConfig {
     logRetentionDays: Number(raw.logRetentionDays ?? (stage === 'prod' ? 365 : 30)),
     retainData: stage === 'prod',
     timeZone: typeof raw.timeZone === 'string' ? raw.timeZone : 'Asia/Karachi',
+    talkPageNotices: talk as DeployConfig['talkPageNotices'],
   };
 }

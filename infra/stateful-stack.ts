@@ -1,15 +1,17 @@
 // What must survive a redeploy: the DynamoDB tables (built from shared/tables.ts, the
-// same definitions the local stack uses) and the HMAC secrets. In prod both are
+// same definitions the local stack uses), the HMAC secrets and the report documents bucket. In prod both are
 // retained when the stack is deleted and the tables have deletion protection.
 
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { SecretName } from '../shared/secrets.ts';
 import { type KeyDef, type TableDef, type TableKey, tables } from '../shared/tables.ts';
 import type { DeployConfig } from './config.ts';
 import { acknowledge } from './nag.ts';
+import { uploadsBucket } from './uploads-bucket.ts';
 
 export interface StatefulStackProps extends StackProps {
   config: DeployConfig;
@@ -27,6 +29,10 @@ export const deployedTableKeys = (): TableKey[] =>
 export class StatefulStack extends Stack {
   readonly tables = new Map<TableKey, dynamodb.Table>();
   readonly secrets = new Map<SecretName, secretsmanager.Secret>();
+  /** Report documents (PDF) the affiliates upload (infra/uploads-bucket.ts). */
+  readonly uploadsBucket: s3.Bucket;
+  /** The meta-wiki bot password for talk-page notices; only in a stage that posts them. */
+  readonly metaBotPassword?: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -55,6 +61,29 @@ export class StatefulStack extends Stack {
         });
       }
       this.tables.set(key, table);
+    }
+
+    this.uploadsBucket = uploadsBucket(this, config.prefix, removalPolicy);
+    if (config.talkPageNotices === 'all' || config.talkPageNotices.length > 0) {
+      this.metaBotPassword = new secretsmanager.Secret(this, 'Secret-metaBotPassword', {
+        secretName: `${config.prefix}/metaBotPassword`,
+        description:
+          'meta-wiki bot password for talk-page notices: {"username": "Name@app", "password": "..."} from Special:BotPasswords.',
+        // A placeholder until an operator puts the real one (README, Deploy).
+        generateSecretString: {
+          secretStringTemplate: JSON.stringify({ username: 'set-me@notices' }),
+          generateStringKey: 'password',
+          excludePunctuation: true,
+        },
+        removalPolicy,
+      });
+      acknowledge(this.metaBotPassword, [
+        {
+          id: 'AwsSolutions-SMG4',
+          reason:
+            'A meta-wiki bot password: only meta-wiki can issue a new one (Special:BotPasswords), so rotation is a manual, documented step.',
+        },
+      ]);
     }
 
     const secretPurposes: Record<SecretName, string> = {

@@ -23,6 +23,7 @@ import { Functions } from './stateless/functions.ts';
 import { Mail, SES_EVENTS_FUNCTION } from './stateless/mail.ts';
 import { Scheduling } from './stateless/scheduling.ts';
 import { SignIn } from './stateless/sign-in.ts';
+import { uploadsBucketName } from './uploads-bucket.ts';
 
 export { SES_EVENTS_FUNCTION } from './stateless/mail.ts';
 export { LIFECYCLE_FUNCTION, scheduledTargetNames } from './stateless/scheduling.ts';
@@ -75,6 +76,10 @@ export class StatelessStack extends Stack {
         AFFILIATE_TIME_ZONE: config.timeZone,
         CNIC_HMAC_SECRET_ARN: stateful.secrets.get('cnicHmac')!.secretArn,
         REPORT_LINK_SECRET_ARN: stateful.secrets.get('reportLink')!.secretArn,
+        UPLOADS_BUCKET: uploadsBucketName(config.prefix),
+        TALK_PAGE_NOTICES:
+          config.talkPageNotices === 'all' ? 'all' : config.talkPageNotices.join(',') || 'off',
+        ...(stateful.metaBotPassword ? { META_BOT_PASSWORD_ARN: stateful.metaBotPassword.secretArn } : {}),
         ...Object.fromEntries(
           [...stateful.tables].map(([key, table]) => [tableEnvVar(key), table.tableName]),
         ),

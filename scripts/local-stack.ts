@@ -15,7 +15,8 @@ const port = (name: string, fallback: number) => {
 };
 
 const started = Date.now();
-const dataDir = `${process.env.LOCAL_DATA_DIR || '.local'}/dynamodb`;
+const dataRoot = process.env.LOCAL_DATA_DIR || '.local';
+const dataDir = `${dataRoot}/dynamodb`;
 const adminToken = process.env.ADMIN_TOKEN || 'local-admin-token';
 const adminEmail = process.env.LOCAL_ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL;
 try {
@@ -23,6 +24,8 @@ try {
     apiPort: port('PORT', 3000),
     dynamodbPort: port('DYNAMODB_PORT', 8000),
     sesPort: port('SES_PORT', 8005),
+    s3Port: port('S3_PORT', 4569),
+    s3Dir: `${dataRoot}/s3`,
     dbPath: dataDir,
     adminToken,
     adminEmail,
@@ -37,6 +40,7 @@ try {
       `  API              ${stack.apiUrl}   (GET /health, GET /openapi.json)`,
       `  Email viewer     ${stack.sesUrl}`,
       `  DynamoDB Local   ${stack.dynamodbEndpoint}   (data in ${dataDir})`,
+      `  S3 local         ${stack.s3Endpoint}   (s3rver; bucket ${stack.uploadsBucket}, documents in ${dataRoot}/s3)`,
       `  Clock            ${stack.clock.now().toISOString()}   (POST ${stack.apiUrl}/_local/clock {"to": "..."})`,
       `  Console sign-in  ${stack.apiUrl}/console/sign-in   (local identity provider: ${stack.idp.issuer})`,
       `  Admin token      ${adminToken}   (Authorization: Bearer ...; acts as ${adminEmail} in organizers;`,

@@ -12,6 +12,8 @@ export interface Config {
   /** Set only locally: the DynamoDB Local and aws-ses-v2-local endpoints. */
   dynamodbEndpoint?: string;
   sesEndpoint?: string;
+  /** Report documents (PDF): the bucket, and locally the s3rver endpoint (path-style). */
+  uploads: { bucket: string; endpoint?: string };
   /** Public base URL of the API, used in links inside emails. */
   publicBaseUrl: string;
   mail: {
@@ -60,6 +62,12 @@ export interface Config {
   metaReportsPage: string;
   /** How long one meta-wiki API call may take before we give up and retry later. */
   metaTimeoutMs: number;
+  /**
+   * Talk-page notices (docs/lifecycle.md): which notices to the contacts are also posted
+   * on the affiliate's meta Talk page ('all', or kinds; empty: none, the default), and
+   * the bot password they are posted with ({"username": "Bot@app", "password": "..."}).
+   */
+  talkPage: { kinds: 'all' | string[]; botPassword: SecretSource };
   applicationRetentionDays: number;
   /** Abuse limits, counted in DynamoDB (shared/limits/); see docs/limits.md. */
   limits: Limits;
@@ -148,6 +156,10 @@ export function loadConfig(env: Env): Config {
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     sesEndpoint: env.SES_ENDPOINT || undefined,
     publicBaseUrl,
+    uploads: {
+      bucket: need('UPLOADS_BUCKET', 'affiliate-compliance-local-uploads'),
+      endpoint: env.S3_ENDPOINT || undefined,
+    },
     mail: {
       from: need('MAIL_FROM', 'noreply@wikimedia.pk.example'),
       organizers: need('ORGANIZERS_EMAIL', 'organizers@wikimedia.pk.example'),
@@ -183,6 +195,7 @@ export function loadConfig(env: Env): Config {
     metaApiUrl: env.META_API_URL || 'https://meta.wikimedia.org/w/api.php',
     metaReportsPage: env.META_REPORTS_PAGE || 'Wikimedia Affiliates Data Portal/Reports',
     metaTimeoutMs: int('META_API_TIMEOUT_MS', 5000),
+    talkPage: talkPageConfig(env, local),
     applicationRetentionDays: int('APPLICATION_RETENTION_DAYS', 90),
     limits: {
       applicationsPerClientPerHour: positive('LIMIT_APPLICATIONS_PER_CLIENT_HOUR', 200),
@@ -202,6 +215,24 @@ export function signInSettings(): SignInSettings {
   const settings = config().signIn;
   if (!settings) throw new ConfigError('missing environment variables AUTH_DOMAIN and AUTH_CLIENT_ID');
   return settings;
+}
+
+/** TALK_PAGE_NOTICES: off (default), all, or notice kinds separated by commas. */
+function talkPageConfig(env: Env, local: boolean): Config['talkPage'] {
+  const raw = (env.TALK_PAGE_NOTICES ?? '').trim();
+  const kinds: Config['talkPage']['kinds'] =
+    raw === '' || raw === 'off' ? [] : raw === 'all' ? 'all' : raw.split(',').map((k) => k.trim());
+  if (Array.isArray(kinds) && kinds.some((k) => !/^[a-z0-9_]+$/.test(k)))
+    throw new ConfigError('TALK_PAGE_NOTICES must be off, all, or notice kinds separated by commas');
+  const on = kinds === 'all' || kinds.length > 0;
+  const arn = env.META_BOT_PASSWORD_ARN;
+  const value = env.META_BOT_PASSWORD;
+  if (on && !arn && !value && !local)
+    throw new ConfigError('TALK_PAGE_NOTICES is on but META_BOT_PASSWORD_ARN is not set');
+  const botPassword: SecretSource = arn
+    ? { arn }
+    : { value: value || '{"username":"Local notices@local","password":"local-bot-password"}' };
+  return { kinds, botPassword };
 }
 
 let cached: Config | undefined;

@@ -12,6 +12,7 @@ import type { DeployConfig } from '../config.ts';
 import { AppFunction } from '../function.ts';
 import { acknowledge } from '../nag.ts';
 import type { StatefulStack } from '../stateful-stack.ts';
+import { grantUploads } from '../uploads-bucket.ts';
 import type { Mail } from './mail.ts';
 import { physicalName } from './names.ts';
 import { deadLetterQueue } from './scheduling.ts';
@@ -71,6 +72,7 @@ export class Functions {
       });
       this.byName.set(def.name, f);
       grantUses(f, def, props);
+      grantUploads(f, f.fn.role!, config.prefix, def);
       acknowledgeFindings(f, def, asynchronous, props.scheduleGroupName);
     }
   }
@@ -101,6 +103,7 @@ function grantUses(f: AppFunction, def: FunctionDef, props: FunctionsProps) {
     if (!def.uses.tables.some((t) => t.table === 'suppressions')) grantTable('suppressions', 'read');
   }
   for (const name of def.uses.secrets ?? []) props.stateful.secrets.get(name)!.grantRead(f.fn);
+  if (def.uses.talkPage) props.stateful.metaBotPassword?.grantRead(f.fn);
 }
 
 function acknowledgeFindings(

@@ -4,8 +4,12 @@
 // The API port opens last, once every table exists and the seed is written: a request
 // that gets through is a request the stack is ready for.
 
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { resetDynamo } from '../../shared/aws/dynamodb.ts';
+import { resetS3 } from '../../shared/aws/s3.ts';
 import { resetSes } from '../../shared/aws/ses.ts';
 import { MovableClock, useClock } from '../../shared/clock.ts';
 import { reloadConfig, tableEnvVar } from '../../shared/config.ts';
@@ -20,6 +24,7 @@ import { LocalIdp } from './idp.ts';
 import { invoke, overrideTimeouts } from './invoke.ts';
 import { authorize } from './jwt-authorizer.ts';
 import { assertPortFree, freePort } from './ports.ts';
+import { type RunningS3, startS3 } from './s3.ts';
 import { SchedulerRunner } from './scheduler-runner.ts';
 import { type RunningSes, startSes } from './ses.ts';
 
@@ -30,8 +35,14 @@ export interface StackOptions {
   /** Use an already running DynamoDB Local / SES local (tests share one per run). */
   dynamodbEndpoint?: string;
   sesEndpoint?: string;
+  /** An already running S3 emulator (the test stack starts one per file). */
+  s3Endpoint?: string;
   dynamodbPort?: number;
   sesPort?: number;
+  /** s3rver's port (npm start: S3_PORT, default 4569); absent: a free port. */
+  s3Port?: number;
+  /** Where s3rver keeps the documents (npm start: .local/s3); absent: a temporary directory, removed at stop. */
+  s3Dir?: string;
   /** Where DynamoDB Local keeps its files; in memory when absent. */
   dbPath?: string;
   apiPort: number;
@@ -55,6 +66,9 @@ export interface LocalStack {
   apiUrl: string;
   sesUrl: string;
   dynamodbEndpoint: string;
+  s3Endpoint: string;
+  /** The report documents bucket (created at start). */
+  uploadsBucket: string;
   clock: MovableClock;
   runner: SchedulerRunner;
   server: Server;
@@ -64,6 +78,7 @@ export interface LocalStack {
   adminEmail: string;
   ses?: RunningSes;
   dynamodb?: RunningDynamo;
+  s3?: RunningS3;
   /** What the seed wrote, one line each (empty without `seed`). */
   seeded: string[];
   stop(): Promise<void>;
@@ -75,6 +90,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     if (!options.dynamodbEndpoint)
       await assertPortFree(options.dynamodbPort ?? 8000, 'DYNAMODB_PORT', 'DynamoDB Local');
     if (!options.sesEndpoint) await assertPortFree(options.sesPort ?? 8005, 'SES_PORT', 'SES local');
+    if (!options.s3Endpoint && options.s3Port)
+      await assertPortFree(options.s3Port, 'S3_PORT', 'S3 local (s3rver)');
     if (options.apiPort !== 0) await assertPortFree(options.apiPort, 'PORT', 'the API');
 
     const dynamodb = options.dynamodbEndpoint
@@ -83,6 +100,18 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     if (dynamodb) started.push(dynamodb);
     const ses = options.sesEndpoint ? undefined : await startSes({ port: options.sesPort ?? 8005 });
     if (ses) started.push(ses);
+    const uploadsBucket = `${options.tablePrefix}uploads`;
+    const s3Dir = options.s3Dir ?? (await mkdtemp(join(tmpdir(), 's3-local-')));
+    if (!options.s3Dir) started.push({ stop: () => rm(s3Dir, { recursive: true, force: true }) });
+    const s3 = options.s3Endpoint
+      ? undefined
+      : await startS3({
+          port: options.s3Port ?? (await freePort()),
+          directory: s3Dir,
+          bucket: uploadsBucket,
+        });
+    if (s3) started.push(s3);
+    const s3Endpoint = options.s3Endpoint ?? s3!.endpoint;
     const dynamodbEndpoint = options.dynamodbEndpoint ?? dynamodb!.endpoint;
     const sesUrl = options.sesEndpoint ?? ses!.endpoint;
 
@@ -109,6 +138,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       STAGE: 'local',
       DYNAMODB_ENDPOINT: dynamodbEndpoint,
       SES_ENDPOINT: sesUrl,
+      S3_ENDPOINT: s3Endpoint,
+      UPLOADS_BUCKET: uploadsBucket,
       PUBLIC_BASE_URL: apiUrl,
       ADMIN_TOKEN: options.adminToken,
       SCHEDULER_MODE: 'local',
@@ -118,6 +149,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     reloadConfig();
     resetDynamo();
     resetSes();
+    resetS3();
     resetScheduler();
     await ensureTables(
       dynamodbEndpoint,
@@ -158,6 +190,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       apiUrl,
       sesUrl,
       dynamodbEndpoint,
+      s3Endpoint,
+      uploadsBucket,
       clock,
       runner,
       server,
@@ -165,6 +199,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       adminEmail,
       ses,
       dynamodb,
+      s3,
       seeded,
       async stop() {
         await runner.stop();

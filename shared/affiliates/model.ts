@@ -50,6 +50,8 @@ export interface AffiliateProfile {
   incorporated?: boolean;
   /** Chapters and thematic organisations: the last day of their fiscal year, MM-DD (default 12-31). */
   fiscalYearEnd?: string;
+  /** The contacts' meta-wiki user names, pinged in talk-page notices (shared/talk/); optional. */
+  contactWikiUsernames?: string[];
 }
 
 /** An affiliate with where it stands in the lifecycle (shared/lifecycle/service.ts). */

@@ -16,13 +16,21 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   };
 }
 
+/**
+ * The pages' Content-Security-Policy. `formTargets`: other origins a form on the page
+ * may post to (the report page's document forms post straight to S3).
+ */
+export function pageCsp(formTargets: string[] = []): string {
+  const forms = ["'self'", ...formTargets].join(' ');
+  return `default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; form-action ${forms}; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`;
+}
+
 export function html(statusCode: number, body: string, headers: Record<string, string> = {}): HttpResult {
   return {
     statusCode,
     headers: {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy':
-        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+      'content-security-policy': pageCsp(),
       'x-frame-options': 'DENY',
       ...SECURITY_HEADERS,
       ...headers,

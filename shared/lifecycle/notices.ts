@@ -15,6 +15,7 @@ import { sesMailer } from '../mail/ses.ts';
 import { metric } from '../metrics.ts';
 import { reportLinkUrl } from '../report-link.ts';
 import { reportsPageUrl } from '../reports/meta-url.ts';
+import { postOnTalkPage } from '../talk/post.ts';
 import { lifecycleOffsets } from './offsets.ts';
 import { missingReports, policyFor } from './policies.ts';
 import type { AffiliateRecord } from './store.ts';
@@ -153,6 +154,9 @@ function languagesFor(
   return [...new Set([...readable, 'en'])];
 }
 
+/** Stands where an email has the personal report link, in the public copy of a notice. */
+export const PUBLIC_COPY_LINK = '(the personal report link is in the email sent to the contacts)';
+
 export interface RenderedNotice {
   subject: string;
   text: string;
@@ -163,17 +167,24 @@ export interface RenderedNotice {
  * The notice exactly as it is sent: deterministic for a given record and notice (no
  * clock read here), so the preview of a planned notice equals the email sent later.
  */
-export async function renderNotice(affiliate: AffiliateRecord, notice: OwedNotice): Promise<RenderedNotice> {
+export async function renderNotice(
+  affiliate: AffiliateRecord,
+  notice: OwedNotice,
+  options: { publicCopy?: boolean } = {},
+): Promise<RenderedNotice> {
   const dates = datesOf(affiliate, notice.period);
-  const reportLink =
-    notice.audience === 'contacts'
+  // The copy posted on the group's meta Talk page (shared/talk/): English, and never the
+  // personal report link, which lets whoever holds it submit for the group.
+  const reportLink = options.publicCopy
+    ? PUBLIC_COPY_LINK
+    : notice.audience === 'contacts'
       ? await reportLinkUrl({
           affiliateId: affiliate.id,
           period: notice.period,
           expiresAt: reportLinkExpiry(affiliate, notice.period, new Date(notice.since)),
         })
       : '';
-  const languages = languagesFor(affiliate, notice.kind, notice.audience);
+  const languages = options.publicCopy ? ['en'] : languagesFor(affiliate, notice.kind, notice.audience);
   const sections = languages.map((lang) => {
     const locale = languageInfo(lang).locale;
     const vars: Record<string, string> = {
@@ -208,7 +219,11 @@ export async function renderNotice(affiliate: AffiliateRecord, notice: OwedNotic
     )
       body = `${body}\n\n${requiredLine}`;
     const paragraphs =
-      notice.audience === 'contacts' ? [t(lang, 'notice.greeting', vars), body, signoff(lang)] : [body];
+      notice.audience !== 'contacts'
+        ? [body]
+        : options.publicCopy
+          ? [t(lang, 'notice.greeting', vars), body]
+          : [t(lang, 'notice.greeting', vars), body, signoff(lang)];
     return { lang, vars, text: paragraphs.join('\n\n') };
   });
   // One subject, in the recipient's first language, naming the group once.
@@ -265,5 +280,11 @@ export async function deliverNotice(
     if (outcome === 'failed') failed = true;
     if (outcome === 'in_progress') pending = true;
   }
+  // Also on the group's meta Talk page, where the stage turns that on (once, same ledger).
+  const talk = await postOnTalkPage(affiliate, notice, deps, () =>
+    renderNotice(affiliate, notice, { publicCopy: true }),
+  );
+  if (talk === 'failed') failed = true;
+  if (talk === 'pending') pending = true;
   return failed ? 'failed' : pending ? 'pending' : 'done';
 }

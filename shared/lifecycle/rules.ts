@@ -3,6 +3,7 @@
 
 import * as v from 'valibot';
 import { isCalendarDay } from '../dates.ts';
+import { isWikiUsername } from '../talk/wikitext.ts';
 import { isSingleLine } from '../text.ts';
 import { httpsUrl } from '../urls.ts';
 import { isFiscalYearEnd } from './policies.ts';
@@ -51,6 +52,18 @@ const affiliateFields = v.object({
   ),
   metaPage: httpsUrl(),
   logoUrl: httpsUrl(),
+  contactWikiUsernames: v.optional(
+    v.pipe(
+      v.array(
+        v.pipe(
+          v.string(),
+          v.trim(),
+          v.check(isWikiUsername, 'a meta-wiki user name (no # < > [ ] | { } / @ :), without "User:"'),
+        ),
+      ),
+      v.maxLength(10),
+    ),
+  ),
   /**
    * The agreement. User groups report on it; chapters and thematic organisations report
    * on their fiscal year within it (policies.ts).

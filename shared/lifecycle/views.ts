@@ -27,6 +27,7 @@ export function toView(r: AffiliateRecord): AffiliateView {
     languages: r.languages,
     metaPage: r.metaPage,
     logoUrl: r.logoUrl,
+    ...(r.contactWikiUsernames?.length ? { contactWikiUsernames: r.contactWikiUsernames } : {}),
     status: r.status,
     ...(r.incorporated !== undefined ? { incorporated: r.incorporated } : {}),
     ...(r.fiscalYearEnd !== undefined ? { fiscalYearEnd: r.fiscalYearEnd } : {}),

@@ -17,11 +17,12 @@ import type { Mailer, OutgoingEmail } from './port.ts';
 
 export const CLAIM_TIMEOUT_MS = 5 * 60 * 1000;
 
-export type SendOutcome = 'sent' | 'already_sent' | 'in_progress' | 'failed';
+/** abandoned: a channel refused it for good (PermanentDeliveryError); emails never end so. */
+export type SendOutcome = 'sent' | 'already_sent' | 'in_progress' | 'failed' | 'abandoned';
 
 export interface OutboxRecord {
   pk: string;
-  state: 'sending' | 'sent' | 'failed';
+  state: 'sending' | 'sent' | 'failed' | 'abandoned';
   attempts: number;
   claimedAt: string;
   sentAt?: string;
@@ -35,11 +36,35 @@ export async function sendOnce(
   key: string,
   email: OutgoingEmail,
 ): Promise<SendOutcome> {
+  return deliverOnce({ clock: deps.clock }, key, email.tags?.kind ?? 'email', async () => {
+    const { messageId } = await deps.mailer.send(email);
+    return { id: messageId };
+  });
+}
+
+/** A delivery that cannot succeed by trying again (a talk-page edit meta-wiki refuses for good). */
+export class PermanentDeliveryError extends Error {
+  override name = 'PermanentDeliveryError';
+}
+
+/**
+ * The same ledger for any channel (an email, a talk-page edit): claim the key, deliver,
+ * mark it sent with the id the channel gave (message id, revision id). `deliver` learns
+ * which attempt this is, so a channel that cannot tell whether an earlier attempt landed
+ * can look first. A PermanentDeliveryError ends it: the key is `abandoned`, never retaken.
+ */
+export async function deliverOnce(
+  deps: { clock: Clock },
+  key: string,
+  kind: string,
+  deliver: (attempt: number) => Promise<{ id: string }>,
+): Promise<SendOutcome> {
   const now = deps.clock.now();
   const stale = new Date(now.getTime() - CLAIM_TIMEOUT_MS).toISOString();
   const table = tableName('outbox');
+  let attempt: number;
   try {
-    await dynamo().send(
+    const claimed = await dynamo().send(
       new UpdateCommand({
         TableName: table,
         Key: { pk: key },
@@ -55,18 +80,21 @@ export async function sendOnce(
           ':stale': stale,
           ':zero': 0,
           ':one': 1,
-          ':kind': email.tags?.kind ?? 'email',
+          ':kind': kind,
         },
+        ReturnValues: 'UPDATED_NEW',
       }),
     );
+    attempt = Number(claimed.Attributes?.attempts ?? 1);
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
     const existing = await outboxRecord(key);
+    if (existing?.state === 'abandoned') return 'abandoned';
     return existing?.state === 'sent' ? 'already_sent' : 'in_progress';
   }
 
   try {
-    const { messageId } = await deps.mailer.send(email);
+    const { id } = await deliver(attempt);
     await dynamo().send(
       new UpdateCommand({
         TableName: table,
@@ -76,13 +104,17 @@ export async function sendOnce(
         ExpressionAttributeValues: {
           ':sent': 'sent',
           ':now': deps.clock.now().toISOString(),
-          ':id': messageId,
+          ':id': id,
         },
       }),
     );
     return 'sent';
   } catch (error) {
-    log.warn('email not sent; it stays owed', { kind: email.tags?.kind, error: (error as Error)?.name });
+    const permanent = error instanceof PermanentDeliveryError;
+    log.warn(permanent ? 'delivery refused for good' : 'not delivered; it stays owed', {
+      kind,
+      error: (error as Error)?.name,
+    });
     await dynamo()
       .send(
         new UpdateCommand({
@@ -90,11 +122,16 @@ export async function sendOnce(
           Key: { pk: key },
           UpdateExpression: 'SET #state = :failed, lastError = :error',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':failed': 'failed', ':error': (error as Error)?.name ?? 'Error' },
+          ExpressionAttributeValues: {
+            ':failed': permanent ? 'abandoned' : 'failed',
+            ':error': permanent
+              ? (error as Error).message.slice(0, 300)
+              : ((error as Error)?.name ?? 'Error'),
+          },
         }),
       )
       .catch(() => undefined);
-    return 'failed';
+    return permanent ? 'abandoned' : 'failed';
   }
 }
 

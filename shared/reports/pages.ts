@@ -68,6 +68,8 @@ export function reportFormPage(input: {
   kinds?: ('activity' | 'financial')[];
   /** Shown above the form: what the group already sent for this period. */
   status?: Markup;
+  /** Shown below the form: the document uploads (shared/uploads/pages.ts), each its own form. */
+  documents?: Markup;
 }): string {
   const { lang, agreement } = input;
   const fresh = { periodStart: agreement.start, periodEnd: agreement.end };
@@ -187,7 +189,7 @@ ${described()}
 </form>`,
       )
     : ''
-}`;
+}${input.documents ?? ''}`;
   return frame(
     { lang, affiliateId: input.affiliateId, token: input.token },
     t(lang, 'report.title'),
@@ -236,6 +238,10 @@ export function resultPage(
 }
 
 /** A reopened link once the period's report is accepted: its status, and no form. */
-export function acceptedPage(ctx: LinkContext, report: ReportRecord): string {
-  return frame(ctx, t(ctx.lang, 'report.accepted.title'), reportStatus(ctx.lang, report, []));
+export function acceptedPage(ctx: LinkContext, report: ReportRecord, documents?: Markup): string {
+  return frame(
+    ctx,
+    t(ctx.lang, 'report.accepted.title'),
+    html`${reportStatus(ctx.lang, report, [])}${documents ?? ''}`,
+  );
 }

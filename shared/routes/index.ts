@@ -8,6 +8,7 @@ import { platformFunctions, platformRoutes } from './platform.ts';
 import { reportFunctions, reportRoutes } from './reports.ts';
 import { signInFunctions, signInRoutes } from './sign-in.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
+import { uploadFunctions, uploadRoutes } from './uploads.ts';
 
 export type { FunctionDef, Method, RouteDef } from './types.ts';
 
@@ -18,6 +19,7 @@ export const functions: FunctionDef[] = [
   ...reportFunctions,
   ...lifecycleFunctions,
   ...signInFunctions,
+  ...uploadFunctions,
 ];
 
 export const routes: RouteDef[] = [
@@ -27,6 +29,7 @@ export const routes: RouteDef[] = [
   ...reportRoutes,
   ...lifecycleRoutes,
   ...signInRoutes,
+  ...uploadRoutes,
 ];
 
 export function functionDef(name: string): FunctionDef {

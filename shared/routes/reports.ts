@@ -16,8 +16,11 @@ export const reportFunctions: FunctionDef[] = [
     description: 'Serves the report form behind the personal link in reminder emails.',
     memoryMb: 256,
     timeoutSeconds: 5,
-    sizing: 'one token check and one affiliate read',
-    uses: { tables: [{ table: 'affiliates', access: 'read' }], secrets: ['reportLink'] },
+    sizing:
+      'one token check, a few reads of the affiliate partition, two presigned upload forms (no S3 call)',
+    // Signs the document forms on the page (and POST /affiliates/{id}/uploads): the one
+    // function that bundles @aws-sdk/s3-presigned-post.
+    uses: { tables: [{ table: 'affiliates', access: 'read' }], secrets: ['reportLink'], uploads: ['put'] },
   },
   {
     name: 'submit-report',
@@ -35,6 +38,7 @@ export const reportFunctions: FunctionDef[] = [
       ],
       sendsMail: true,
       schedules: true,
+      talkPage: true,
       secrets: ['reportLink'],
     },
   },
@@ -51,6 +55,7 @@ export const reportFunctions: FunctionDef[] = [
       ],
       sendsMail: true,
       schedules: true,
+      talkPage: true,
       // Accepting a report can release an owed notice, which carries a signed report link.
       secrets: ['reportLink'],
     },
@@ -69,6 +74,7 @@ export const reportFunctions: FunctionDef[] = [
       ],
       sendsMail: true,
       schedules: true,
+      talkPage: true,
       // Accepting a report can release an owed notice, which carries a signed report link.
       secrets: ['reportLink'],
     },

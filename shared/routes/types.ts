@@ -20,6 +20,14 @@ export interface FunctionDef {
     /** Creates/deletes per-affiliate one-time schedules. */
     schedules?: boolean;
     secrets?: ('cnicHmac' | 'reportLink')[];
+    /**
+     * The report-documents bucket: put (sign a presigned POST, which S3 checks against
+     * the signer's own rights), read (HEAD, ranged GET, presigned GET of a version),
+     * delete (remove a refused upload, that version for good).
+     */
+    uploads?: ('put' | 'read' | 'delete')[];
+    /** Delivers lifecycle notices, which a stage may also post on meta Talk pages: reads the bot password. */
+    talkPage?: boolean;
   };
   /** Files copied beside the bundle (paths from the project root -> inside the bundle). */
   files?: { from: string; to: string }[];

@@ -433,6 +433,129 @@ describe('tables', () => {
   });
 });
 
+describe('report documents bucket', () => {
+  it.each(['dev', 'prod'] as const)(
+    '%s: private, encrypted, versioned, TLS only, with the retention rule and no CORS',
+    (stage) => {
+      const app = stage === 'dev' ? dev : prod;
+      const buckets = resourcesOf(app.statefulTemplate, 'AWS::S3::Bucket');
+      expect(buckets).toHaveLength(1);
+      const [id, bucket] = buckets[0]!;
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([
+        { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+      ]);
+      expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+      expect(bucket.Properties.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
+      expect(bucket.Properties.CorsConfiguration).toBeUndefined();
+      const rules = bucket.Properties.LifecycleConfiguration.Rules as Json[];
+      expect(rules).toContainEqual(
+        expect.objectContaining({
+          Status: 'Enabled',
+          ExpirationInDays: 7 * 365,
+          NoncurrentVersionExpiration: { NoncurrentDays: 90 },
+        }),
+      );
+      expect(JSON.stringify(bucket.Properties.BucketName)).toContain(
+        `affiliate-compliance-${stage}-uploads-`,
+      );
+      expect(bucket.DeletionPolicy).toBe(stage === 'prod' ? 'Retain' : 'Delete');
+      // Plain HTTP is refused for everyone.
+      const [, policy] = resourcesOf(app.statefulTemplate, 'AWS::S3::BucketPolicy').find(
+        ([, p]) => p.Properties.Bucket.Ref === id,
+      )!;
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: 's3:*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
+      );
+    },
+  );
+
+  it('only functions that declare uploads reach the bucket, with exactly the object actions declared, under reports/', () => {
+    const expected: Record<string, string[]> = {
+      put: ['s3:PutObject'],
+      read: ['s3:GetObject', 's3:GetObjectVersion'],
+      delete: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+    };
+    const users = functions.filter((d) => d.uses.uploads?.length).map((d) => d.name);
+    expect(users.sort()).toEqual(['admin-uploads', 'report-page', 'report-uploads']);
+    for (const def of functions) {
+      const onS3 = statementsOfFunction(dev, def.name).filter((s) =>
+        actionsOf(s).some((a) => a.startsWith('s3:')),
+      );
+      if (!def.uses.uploads?.length) {
+        expect(onS3, `${def.name} must not reach the bucket`).toEqual([]);
+        continue;
+      }
+      const objects = onS3.find((s) => s.Sid === 'ReportDocuments');
+      expect(actionsOf(objects).sort(), def.name).toEqual(
+        def.uses.uploads.flatMap((u) => expected[u]!).sort(),
+      );
+      expect(JSON.stringify(objects.Resource)).toMatch(/affiliate-compliance-dev-uploads-.*\/reports\/\*"/);
+      const list = onS3.filter((s) => s.Sid === 'ReportDocumentsMissing');
+      expect(list.length, `${def.name} lists the bucket only to tell a missing object`).toBe(
+        def.uses.uploads.includes('read') ? 1 : 0,
+      );
+      expect(onS3).toHaveLength(1 + list.length);
+    }
+    // Signing the POST policy is the report page's alone; nobody public may delete.
+    expect(functions.filter((d) => d.uses.uploads?.includes('put')).map((d) => d.name)).toEqual([
+      'report-page',
+    ]);
+  });
+});
+
+describe('talk-page notices', () => {
+  it('are off in the stages as configured: no bot secret, TALK_PAGE_NOTICES off', () => {
+    for (const app of [dev, prod]) {
+      expect(resourcesOf(app.statefulTemplate, 'AWS::SecretsManager::Secret')).toHaveLength(2);
+      const [, fn] = lambdaNamed(app, LIFECYCLE_FUNCTION);
+      expect(fn.Properties.Environment.Variables.TALK_PAGE_NOTICES).toBe('off');
+      expect(fn.Properties.Environment.Variables.META_BOT_PASSWORD_ARN).toBeUndefined();
+    }
+  });
+
+  it('turned on for a stage: the bot password secret, read only by functions that deliver notices', () => {
+    const context = cdkContext() as { stages: Record<string, Record<string, unknown>> };
+    const app = testApp('dev', {
+      stages: {
+        ...context.stages,
+        dev: { ...context.stages.dev, talkPageNotices: ['first_reminder', 'expiry_notice'] },
+      },
+    });
+    const secrets = resourcesOf(app.statefulTemplate, 'AWS::SecretsManager::Secret');
+    const bot = secrets.find(([, s]) => s.Properties.Name === 'affiliate-compliance-dev/metaBotPassword');
+    expect(bot).toBeDefined();
+    const botId = bot![0];
+    for (const def of functions) {
+      const [, fn] = lambdaNamed(app, def.name);
+      const env = fn.Properties.Environment.Variables;
+      expect(env.TALK_PAGE_NOTICES).toBe('first_reminder,expiry_notice');
+      expect(JSON.stringify(env.META_BOT_PASSWORD_ARN)).toContain(botId.slice(0, 20));
+      const reads = statementsOfFunction(app, def.name).filter(
+        (s) =>
+          actionsOf(s).includes('secretsmanager:GetSecretValue') &&
+          JSON.stringify(s.Resource).includes(botId.slice(0, 20)),
+      );
+      expect(reads.length > 0, def.name).toBe(!!def.uses.talkPage);
+    }
+    expect(
+      functions
+        .filter((d) => d.uses.talkPage)
+        .map((d) => d.name)
+        .sort(),
+    ).toEqual(['admin-affiliates', 'admin-reports', 'lifecycle', 'submit-report', 'verify-report']);
+  });
+});
+
 describe('scheduling', () => {
   const schedulerRoleId = (app: TestApp) =>
     app.stateless.getLogicalId(app.stateless.schedulerRole.node.defaultChild as never);
@@ -634,6 +757,8 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
       'Serverless-SQSRedrivePolicy',
       'Serverless-SNSRedrivePolicy', // email alarm subscription
       'AwsSolutions-SMG4', // HMAC keys rotated by hand
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::', // report documents under reports/
+      'AwsSolutions-S1', // no server access logs: uploads on the timeline, downloads in the API log
     ];
     const publicRoutes = routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path} `);
     let apig4 = 0;

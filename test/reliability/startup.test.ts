@@ -16,6 +16,7 @@ const root = resolve(import.meta.dirname, '../..');
 let child: ChildProcess | undefined;
 let dataDir: string;
 let apiUrl: string;
+let s3Url: string;
 let output = '';
 /** The first replies the API gave at all, to requests sent while it was starting. */
 let earliest: { health: unknown; affiliates: string } | undefined;
@@ -50,8 +51,14 @@ function started(process: ChildProcess): Promise<void> {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'affiliate-start-'));
-  const [port, dynamodbPort, sesPort] = [await freePort(), await freePort(), await freePort()];
+  const [port, dynamodbPort, sesPort, s3Port] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   apiUrl = `http://127.0.0.1:${port}`;
+  s3Url = `http://127.0.0.1:${s3Port}`;
   child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/local-stack.ts'], {
     cwd: root,
     env: {
@@ -59,6 +66,7 @@ beforeAll(async () => {
       PORT: String(port),
       DYNAMODB_PORT: String(dynamodbPort),
       SES_PORT: String(sesPort),
+      S3_PORT: String(s3Port),
       LOCAL_DATA_DIR: dataDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -97,5 +105,12 @@ describe('npm start', () => {
     expect(await health.json()).toEqual({ status: 'ok', dependencies: { dynamodb: 'ok', ses: 'ok' } });
     expect(application.status).toBe(202);
     expect(JSON.stringify(await list.json())).toContain(EXAMPLE_AFFILIATE_ID);
+  });
+
+  it('has S3 local running with the report documents bucket', async () => {
+    expect(output).toContain(`S3 local         ${s3Url}`);
+    const bucket = await fetch(`${s3Url}/local-uploads`);
+    expect(bucket.status).toBe(200);
+    expect(await bucket.text()).toContain('<Name>local-uploads</Name>');
   });
 });

@@ -16,5 +16,6 @@ export function awsEnvironment(): Record<string, string> {
     SCHEDULER_DLQ_ARN: 'arn:aws:sqs:eu-west-1:1:q',
     CNIC_HMAC_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:1:secret:cnic',
     REPORT_LINK_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:1:secret:link',
+    UPLOADS_BUCKET: 'affiliate-compliance-dev-uploads',
   };
 }
