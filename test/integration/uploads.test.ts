@@ -110,7 +110,7 @@ describe('uploading a financial statement', () => {
     );
     expect(Buffer.from(await res.arrayBuffer()).equals(PDF)).toBe(true);
     // The list and its links are for organizers only.
-    expect((await stack.api('/admin/affiliates/docs/uploads')).status).toBe(403);
+    expect((await stack.api('/admin/affiliates/docs/uploads')).status).toBe(401);
   });
 
   it('refuses a file that is not a PDF, removes it and records nothing', async () => {
