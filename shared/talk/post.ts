@@ -9,7 +9,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.ts';
-import { config } from '../config.ts';
+import { type Config, config } from '../config.ts';
 import { currentDeadline } from '../deadline.ts';
 import type { AffiliateRecord } from '../lifecycle/store.ts';
 import { putTimeline } from '../lifecycle/store.ts';
@@ -34,8 +34,12 @@ export const talkKey = (affiliateId: string, notice: OwedNotice) =>
   `talk#${affiliateId}#${notice.period}#${notice.kind}${notice.ref ? `:${notice.ref}` : ''}`;
 
 /** Whether this stage posts this notice: only notices to the contacts, of the kinds configured. */
-export function postsOnTalkPage(notice: Pick<OwedNotice, 'kind' | 'audience'>): boolean {
-  const { kinds } = config().talkPage;
+export function postsOnTalkPage(
+  notice: Pick<OwedNotice, 'kind' | 'audience'>,
+  kinds: Config['talkPage']['kinds'] = config().talkPage.kinds,
+): boolean {
+  // Organizer-only notices (removal_held_organizers, escalation_organizers, ...) and the
+  // Wikimedia-l announcement are never posted, whatever the stage lists.
   if (notice.audience !== 'contacts') return false;
   return kinds === 'all' || kinds.includes(notice.kind);
 }

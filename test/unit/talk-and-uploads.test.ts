@@ -4,6 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../shared/config.ts';
+import type { NoticeKind } from '../../shared/lifecycle/transition.ts';
+import { postsOnTalkPage } from '../../shared/talk/post.ts';
 import {
   editSummary,
   isWikiUsername,
@@ -86,6 +88,40 @@ describe('talk-page notices are opt-in per stage', () => {
       }).talkPage.botPassword,
     ).toEqual({ arn: 'arn:aws:secretsmanager:x' });
     expect(() => loadConfig({ STAGE: 'local', TALK_PAGE_NOTICES: 'Robert"); drop' })).toThrow(ConfigError);
+  });
+
+  // The notices of the chapter and thematic-organisation policies: those to the contacts
+  // can be posted, the organizers' own never.
+  const contactKinds: NoticeKind[] = [
+    'reports_due_reminder',
+    'past_due_notice',
+    'escalation_1',
+    'escalation_2',
+    'escalation_3',
+    'deferral_granted',
+  ];
+  it('post every policy notice to the contacts when the stage says all, and never an organizer-only one', () => {
+    for (const kind of contactKinds)
+      expect(postsOnTalkPage({ kind, audience: 'contacts' }, 'all')).toBe(true);
+    expect(postsOnTalkPage({ kind: 'escalation_organizers', audience: 'organizers' }, 'all')).toBe(false);
+    expect(postsOnTalkPage({ kind: 'removal_held_organizers', audience: 'organizers' }, 'all')).toBe(false);
+    expect(postsOnTalkPage({ kind: 'reports_due_reminder', audience: 'contacts' }, [])).toBe(false);
+  });
+
+  it('post only the listed kinds, escalation steps included', () => {
+    const kinds = loadConfig({
+      STAGE: 'local',
+      TALK_PAGE_NOTICES: 'escalation_1,escalation_3,deferral_granted',
+    }).talkPage.kinds;
+    expect(kinds).toEqual(['escalation_1', 'escalation_3', 'deferral_granted']);
+    expect(contactKinds.filter((kind) => postsOnTalkPage({ kind, audience: 'contacts' }, kinds))).toEqual([
+      'escalation_1',
+      'escalation_3',
+      'deferral_granted',
+    ]);
+    expect(
+      postsOnTalkPage({ kind: 'escalation_organizers', audience: 'organizers' }, ['escalation_organizers']),
+    ).toBe(false);
   });
 });
 
