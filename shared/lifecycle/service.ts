@@ -63,6 +63,7 @@ export {
   getAffiliate,
   getAffiliateWithTimeline,
   listAffiliates,
+  listAffiliatesWithOwed,
   STATUSES,
   toView,
 } from './views.ts';

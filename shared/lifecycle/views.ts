@@ -11,7 +11,7 @@ import {
   readTimeline,
   type TimelineEntry,
 } from './store.ts';
-import { dueDate, nextAction, removalDate } from './transition.ts';
+import { ACTIONS, actionDay, dueDate, nextAction, removalDate } from './transition.ts';
 
 const tz = () => config().timeZone;
 
@@ -47,14 +47,45 @@ export async function getAffiliate(id: string): Promise<AffiliateView | undefine
   return record ? toView(record) : undefined;
 }
 
+/** One station of an agreement period's cycle, as the console draws it. */
+export interface CycleStep {
+  step: 'agreement_start' | (typeof ACTIONS)[number];
+  day: string;
+  /** Already happened in this period. */
+  done: boolean;
+  /** The next automatic step (none while paused or waiting for a person). */
+  next: boolean;
+}
+
+/**
+ * The period's cycle: the agreement's start, then every timed step with its day (an
+ * organizer's removal day included), done up to the last action taken.
+ */
+export function cycleOf(r: AffiliateRecord): CycleStep[] {
+  const next = nextAction(r, tz());
+  const doneUpTo = r.lastAction ? ACTIONS.indexOf(r.lastAction) : -1;
+  return [
+    { step: 'agreement_start', day: r.agreement.start, done: true, next: false },
+    ...ACTIONS.map((action, i) => ({
+      step: action,
+      day: actionDay(r, action),
+      done: i <= doneUpTo,
+      next: next?.action === action,
+    })),
+  ];
+}
+
 export async function getAffiliateWithTimeline(
   id: string,
-): Promise<(AffiliateView & { timeline: TimelineEntry[]; owedNotices: string[] }) | undefined> {
+): Promise<
+  (AffiliateView & { timeline: TimelineEntry[]; owedNotices: string[]; cycle: CycleStep[] }) | undefined
+> {
   const record = await readAffiliate(id);
   if (!record) return undefined;
   return {
     ...toView(record),
     owedNotices: record.owed.map((n) => n.kind),
+    cycle: cycleOf(record),
     timeline: await readTimeline(id),
   };
 }
@@ -77,9 +108,20 @@ export const isListedPublicly = (a: Pick<AffiliateView, 'status' | 'formerlyActi
   a.status !== 'formerly_active' && !a.formerlyActiveOn;
 
 export async function listAffiliates(statuses: AffiliateStatus[] = STATUSES): Promise<AffiliateView[]> {
+  return (await listAffiliateRecords(statuses)).map(toView);
+}
+
+/** The organizers' list: each view with the notices it is owed (not for public pages). */
+export async function listAffiliatesWithOwed(
+  statuses: AffiliateStatus[] = STATUSES,
+): Promise<(AffiliateView & { owedNotices: string[] })[]> {
+  return (await listAffiliateRecords(statuses)).map((r) => ({
+    ...toView(r),
+    owedNotices: r.owed.map((n) => n.kind),
+  }));
+}
+
+async function listAffiliateRecords(statuses: AffiliateStatus[]): Promise<AffiliateRecord[]> {
   const lists = await Promise.all(statuses.map((s) => affiliatesWithStatus(s)));
-  return lists
-    .flat()
-    .map(toView)
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return lists.flat().sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -2,6 +2,7 @@
 // feature. Nothing else lists routes.
 
 import { applicationFunctions, applicationRoutes } from './applications.ts';
+import { consoleFunctions, consoleRoutes } from './console.ts';
 import { lifecycleFunctions, lifecycleRoutes } from './lifecycle.ts';
 import { mailFunctions, mailRoutes } from './mail.ts';
 import { platformFunctions, platformRoutes } from './platform.ts';
@@ -16,6 +17,7 @@ export const functions: FunctionDef[] = [
   ...mailFunctions,
   ...reportFunctions,
   ...lifecycleFunctions,
+  ...consoleFunctions,
 ];
 
 export const routes: RouteDef[] = [
@@ -24,6 +26,7 @@ export const routes: RouteDef[] = [
   ...mailRoutes,
   ...reportRoutes,
   ...lifecycleRoutes,
+  ...consoleRoutes,
 ];
 
 export function functionDef(name: string): FunctionDef {
