@@ -7,6 +7,7 @@
 import { periodKey } from '../affiliates/model.ts';
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
+import { consoleLinks } from '../console/links.ts';
 import { dayIn, formatDay } from '../dates.ts';
 import { escapeHtml } from '../http/respond.ts';
 import { sendOnce } from '../mail/outbox.ts';
@@ -47,8 +48,6 @@ export interface Digest {
   needsYou: DigestItem[];
 }
 
-const adminLink = (id: string) => `${config().publicBaseUrl}/admin/affiliates/${encodeURIComponent(id)}`;
-
 /** What the digest would say now (also what the tests and the console read). */
 export async function buildDigest(now: Date): Promise<Digest> {
   const tz = config().timeZone;
@@ -79,7 +78,7 @@ export async function buildDigest(now: Date): Promise<Digest> {
           name: r.name,
           at: step.at.toISOString(),
           public: isPublic,
-          line: `${formatDay(dayIn(step.at, tz))}: ${LABEL[n.kind]} (to ${who}).${isPublic ? ` To hold it, pause the affiliate: POST ${adminLink(r.id)}/pause` : ''}`,
+          line: `${formatDay(dayIn(step.at, tz))}: ${LABEL[n.kind]} (to ${who}).${isPublic ? ` To hold it, pause the affiliate: ${consoleLinks.affiliate(r.id)}` : ''}`,
         });
       }
     }
@@ -113,7 +112,7 @@ export function digestText(d: Digest, today: string): string {
     return [...byId.values()]
       .map(
         (list) =>
-          `${list[0]!.name} (${adminLink(list[0]!.affiliateId)})\n${list.map((i) => `  - ${i.line}`).join('\n')}`,
+          `${list[0]!.name} (${consoleLinks.affiliate(list[0]!.affiliateId)})\n${list.map((i) => `  - ${i.line}`).join('\n')}`,
       )
       .join('\n\n');
   };

@@ -5,6 +5,7 @@
 import { type CalendarDay, parsePeriodKey, periodKey } from '../affiliates/model.ts';
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
+import { consoleLinks } from '../console/links.ts';
 import { addDays, dayIn, formatDay, instantAt } from '../dates.ts';
 import { catalogues, languageInfo, type MessageKey, t } from '../i18n/index.ts';
 import { emailDocument, emailHtml, signoff, subjectWithName } from '../mail/format.ts';
@@ -122,7 +123,7 @@ export async function renderNotice(affiliate: AffiliateRecord, notice: OwedNotic
       wikimediaL: config().mail.wikimediaL,
       reportLink,
       affiliateId: affiliate.id,
-      adminLink: `${config().publicBaseUrl}/admin/affiliates/${encodeURIComponent(affiliate.id)}`,
+      adminLink: consoleLinks.reports(affiliate.id),
       reason: '',
       reportUrl: '',
       ...notice.vars,

@@ -109,7 +109,7 @@ describe('a report pending at the removal date', () => {
       m.subject.startsWith('Decision needed'),
     );
     expect(about(decision, 'held')).toHaveLength(1);
-    expect(decision[0]!.body.text).toContain('/admin/affiliates/held');
+    expect(decision[0]!.body.text).toContain('/console/affiliates/held/reports');
 
     // The group without a report was removed and announced on its date, with the facts.
     const quiet = await detail('quiet');
