@@ -97,6 +97,8 @@ function reasonForm(
   return h(
     'form',
     {
+      // Our own check and message (announced), not the browser's bubble.
+      novalidate: true,
       onsubmit: async (event: Event) => {
         event.preventDefault();
         if (!reason.value.trim()) {

@@ -191,6 +191,8 @@ export async function applicationScreen(id: string): Promise<void> {
     const rejectForm = h(
       'form',
       {
+        // Our own check and message (announced), not the browser's bubble.
+        novalidate: true,
         onsubmit: (event: Event) => {
           event.preventDefault();
           if (!reason.value.trim()) {

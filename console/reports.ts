@@ -69,6 +69,8 @@ function reasonForm(
   return h(
     'form',
     {
+      // Our own check and message (announced), not the browser's bubble.
+      novalidate: true,
       onsubmit: (event: Event) => {
         event.preventDefault();
         if (!reason.value.trim()) {

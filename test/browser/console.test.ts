@@ -1,0 +1,245 @@
+// The organizers' console in headless Chromium on the local stack, signed in through the
+// local identity provider as a named organizer: the link in an organizer email opens the
+// application after sign-in; approve it and the applicant's email arrives; reject one
+// with a reason; register an affiliate after reading its planned notices; pause it; the
+// reports screen; the members CSV. A keyboard-only pass decides an application. axe-core
+// finds nothing on any screen, and nothing is wider than a 360 px phone. The CSP stays
+// on: axe is evaluated through the DevTools protocol, not injected as a script.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type TestBrowser } from '../support/browser.ts';
+import { confirmedApplication } from '../support/console.ts';
+import { type FakeMediaWiki, startFakeMediaWiki } from '../support/fake-mediawiki.ts';
+import { AGREEMENT, createAffiliate, goodReport, REPORTS_PAGE } from '../support/reports.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+const ORGANIZER = 'amina.organizer@example.org';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let stack: TestStack;
+let meta: FakeMediaWiki;
+let chromium: TestBrowser;
+let browser: BrowserContext;
+let page: Page;
+const cspViolations: string[] = [];
+
+beforeAll(async () => {
+  meta = await startFakeMediaWiki();
+  stack = await startTestStack({
+    startAt: new Date('2026-07-15T07:00:00Z'),
+    env: { META_API_URL: meta.url, META_API_TIMEOUT_MS: '2000' },
+  });
+  chromium = await launchBrowser();
+  browser = chromium.context;
+  page = await browser.newPage();
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
+});
+afterAll(async () => {
+  await chromium?.close();
+  await stack?.stop();
+  await meta?.stop();
+});
+
+async function axeViolations(): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await (
+      window as unknown as {
+        axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** Wait for the screen to be drawn (the script clears aria-busy once it has its data). */
+async function ready(): Promise<void> {
+  await page.locator('#app:not([aria-busy])').waitFor();
+}
+
+async function open(path: string): Promise<void> {
+  await page.goto(`${stack.apiUrl}${path}`);
+  await ready();
+}
+
+const appText = () => page.locator('#app').innerText();
+
+describe('the console, signed in as a named organizer', () => {
+  it('opens the link from the organizer email after sign-in, and approving emails the applicant', async () => {
+    const { id, email } = await confirmedApplication(stack, 'Ayesha Console');
+    const told = (await stack.emailsTo('organizers@')).find((m) => m.subject.includes('Ayesha Console'));
+    const link = /http:\/\/\S+\/console\/applications\/[0-9a-f-]+/.exec(told?.body.text ?? '')?.[0];
+    expect(link).toBe(`${stack.apiUrl}/console/applications/${id}`);
+
+    // Not signed in: the page sends the browser to sign in, and back here after.
+    await page.goto(link!);
+    await page.getByLabel('Email').fill(ORGANIZER);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(link!);
+    await ready();
+    expect(await page.locator('#signed-in').innerText()).toContain(ORGANIZER);
+    expect(await page.locator('h1').innerText()).toBe('Application: Ayesha Console');
+    const text = await appText();
+    expect(text).toContain('I edit Urdu Wikipedia.');
+    expect(text).toMatch(/CNIC\s+ends in \d{4} \(the full number is not kept\)/);
+    expect(await axeViolations()).toEqual([]);
+
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await expect
+      .poll(() => page.locator('#status').innerText())
+      .toContain('Approved. The applicant has been emailed.');
+    expect(await appText()).toContain(`approve by ${ORGANIZER}`);
+    const mails = await stack.emailsTo(email);
+    expect(mails.some((m) => /approved/i.test(m.subject))).toBe(true);
+  }, 90_000);
+
+  it('rejects an application with a reason the applicant reads', async () => {
+    const { id, email } = await confirmedApplication(stack, 'Bilal Console');
+    await open(`/console/applications/${id}`);
+    await page.getByRole('button', { name: 'Reject' }).click();
+    expect(await page.getByRole('alert').innerText()).toContain('Write the reason the applicant will read.');
+    await page
+      .getByLabel('Reason (the applicant reads it in the email)')
+      .fill('We could not find your Wikimedia account.');
+    await page.getByRole('button', { name: 'Reject' }).click();
+    await expect.poll(() => page.locator('#status').innerText()).toContain('Rejected.');
+    const mail = (await stack.emailsTo(email)).at(-1);
+    expect(mail?.body.text).toContain('We could not find your Wikimedia account.');
+  }, 90_000);
+
+  it('shows the queue with counts, and the members with a CSV export', async () => {
+    await open('/console/applications?status=approved');
+    expect(await page.getByRole('link', { name: /^Approved \(\d+\)$/ }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    expect(await appText()).toContain('Ayesha Console');
+    expect(await axeViolations()).toEqual([]);
+
+    await open('/console/members');
+    expect(await appText()).toContain('Ayesha Console');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Download the \d+ members as CSV/ }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      'name,email,kind,wikimediaUsername,city,contactName,registeredIn,memberSince',
+    );
+    expect(csv).toContain('"Ayesha Console"');
+    expect(await axeViolations()).toEqual([]);
+  }, 90_000);
+
+  it('registers an affiliate only after its planned notices are shown, then pauses it with a reason', async () => {
+    await open('/console/affiliates/new');
+    await page.getByLabel('Id').fill('lahore-readers');
+    await page.getByLabel('Name', { exact: true }).fill('Lahore Readers User Group');
+    await page.getByLabel('Contact emails').fill('lahore-readers@groups.example.org');
+    await page.getByLabel('Meta-wiki page').fill('https://meta.wikimedia.org/wiki/Lahore_Readers');
+    await page.getByLabel('Logo').fill('https://upload.wikimedia.org/lahore.svg');
+    await page.getByLabel('Starts').fill('2025-08-01');
+    await page.getByLabel('Ends').fill('2026-07-31');
+    const register = page.getByRole('button', { name: 'Register' });
+    expect(await register.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Preview the notices' }).click();
+    await page.getByRole('heading', { name: 'What will happen' }).waitFor();
+    const preview = await page.locator('section[aria-labelledby=preview-heading]').innerText();
+    expect(preview).toMatch(/Planned notices: [1-9]/);
+    expect(preview).toContain('lahore-readers@groups.example.org');
+    expect(await register.isEnabled()).toBe(true);
+    expect(await axeViolations()).toEqual([]);
+    // A change after the preview asks for a new one before saving.
+    await page.getByLabel('Country').fill('PK');
+    expect(await register.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Preview the notices' }).click();
+    await expect.poll(() => register.isEnabled()).toBe(true);
+    await register.click();
+    await page.waitForURL(`${stack.apiUrl}/console/affiliates/lahore-readers`);
+    await ready();
+    expect(await page.locator('h1').innerText()).toBe('Lahore Readers User Group');
+    // The cycle: the next step is highlighted and said in words.
+    const next = page.locator('.cycle li[aria-current=step]');
+    expect(await next.innerText()).toContain('Next');
+    expect(await axeViolations()).toEqual([]);
+
+    await page.getByLabel('Reason').fill('The group asked for time: new contacts coming.');
+    await page.getByRole('button', { name: 'Pause the automation' }).click();
+    await expect.poll(() => page.locator('#status').innerText()).toContain('Paused');
+    expect(await appText()).toContain('(paused)');
+    const events = await page.locator('#app ol[reversed]').innerText();
+    expect(events).toContain(`by ${ORGANIZER}`);
+    expect(events).toContain('The group asked for time: new contacts coming.');
+  }, 90_000);
+
+  it('shows the board and the reports of an affiliate; checking again accepts a fixed report', async () => {
+    await createAffiliate(stack, 'multan', AGREEMENT);
+    const title = 'Wikimedia multan/Reports/2026';
+    const sent = await stack.api('/admin/affiliates/multan/reports', {
+      admin: true,
+      json: goodReport(title),
+    });
+    expect(sent.status).toBe(201);
+
+    await open('/console/affiliates');
+    const board = await appText();
+    expect(board).toContain('Lahore Readers User Group');
+    expect(board).toContain('Wikimedia multan User Group');
+    expect(await axeViolations()).toEqual([]);
+
+    await open('/console/affiliates/multan/reports');
+    expect(await appText()).toMatch(/Status\s+received/);
+    expect(await axeViolations()).toEqual([]);
+    meta.pages.set(title, { linkedFrom: [REPORTS_PAGE] });
+    await page.getByRole('button', { name: 'Check meta-wiki again' }).click();
+    await expect
+      .poll(() => page.locator('#status').innerText())
+      .toContain('verified on meta-wiki, and accepted');
+    expect(await appText()).toMatch(/Status\s+accepted/);
+  }, 90_000);
+
+  it('decides an application with the keyboard alone, the focus always visible', async () => {
+    const { id } = await confirmedApplication(stack, 'Keyboard Person');
+    await open(`/console/applications/${id}`);
+    await page.locator('body').focus();
+    // Tab from the top of the page to the reason box, showing where the focus is each time.
+    const reached: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        return { name: el.getAttribute('name') ?? el.textContent?.trim() ?? '', outline: style.outlineStyle };
+      });
+      reached.push(focused.name);
+      expect(focused.outline, `focus visible on ${focused.name}`).not.toBe('none');
+      if (focused.name === 'reason') break;
+    }
+    expect(reached).toContain('Approve');
+    expect(reached.at(-1)).toBe('reason');
+    await page.keyboard.type('Not a resident of Pakistan.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#status').innerText()).toContain('Rejected.');
+    // The result is where the focus went.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Done');
+  }, 90_000);
+
+  it('fits a 360 px screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of [
+      '/console/applications',
+      '/console/affiliates',
+      '/console/affiliates/lahore-readers',
+    ]) {
+      await open(path);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(360);
+    }
+    expect(await axeViolations()).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  }, 90_000);
+});
