@@ -13,13 +13,14 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { functions } from '../shared/routes/index.ts';
 import { benchApi } from './api.ts';
+import { benchConsole } from './console.ts';
 import { benchFunctions } from './functions.ts';
 import { benchLifecycle } from './lifecycle.ts';
 import { benchReconcile } from './reconcile.ts';
 import { startBenchStack } from './stack.ts';
 import { formatTable, type Row } from './stats.ts';
 
-const SECTIONS = ['functions', 'api', 'reconcile', 'lifecycle'] as const;
+const SECTIONS = ['functions', 'console', 'api', 'reconcile', 'lifecycle'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -54,6 +55,13 @@ await section('functions', async () => {
   rows.push(...result.rows);
   skipped.push(...result.failed);
   details.functions = result.figures;
+});
+
+await section('console', async () => {
+  log("console: the console's script, minified and gzipped");
+  const result = await benchConsole();
+  rows.push(...result.rows);
+  details.console = result.details;
 });
 
 await section('api', async () => {
