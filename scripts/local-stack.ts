@@ -2,7 +2,7 @@
 // LOCAL_DATA_DIR) between runs. It prints "ready" only when it is: tables created, seed
 // written, port open.
 
-import { startLocalStack } from './local/stack.ts';
+import { DEFAULT_ADMIN_EMAIL, startLocalStack } from './local/stack.ts';
 
 const port = (name: string, fallback: number) => {
   const raw = process.env[name];
@@ -17,6 +17,7 @@ const port = (name: string, fallback: number) => {
 const started = Date.now();
 const dataDir = `${process.env.LOCAL_DATA_DIR || '.local'}/dynamodb`;
 const adminToken = process.env.ADMIN_TOKEN || 'local-admin-token';
+const adminEmail = process.env.LOCAL_ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL;
 try {
   const stack = await startLocalStack({
     apiPort: port('PORT', 3000),
@@ -24,6 +25,7 @@ try {
     sesPort: port('SES_PORT', 8005),
     dbPath: dataDir,
     adminToken,
+    adminEmail,
     tablePrefix: 'local-',
     tick: true,
     seed: true,
@@ -36,7 +38,9 @@ try {
       `  Email viewer     ${stack.sesUrl}`,
       `  DynamoDB Local   ${stack.dynamodbEndpoint}   (data in ${dataDir})`,
       `  Clock            ${stack.clock.now().toISOString()}   (POST ${stack.apiUrl}/_local/clock {"to": "..."})`,
-      `  Admin token      ${adminToken}   (Authorization: Bearer ...; set ADMIN_TOKEN to change)`,
+      `  Console sign-in  ${stack.apiUrl}/console/sign-in   (local identity provider: ${stack.idp.issuer})`,
+      `  Admin token      ${adminToken}   (Authorization: Bearer ...; acts as ${adminEmail} in organizers;`,
+      '                   set ADMIN_TOKEN and LOCAL_ADMIN_EMAIL to change)',
       ...stack.seeded.map((line) => `  Seed             ${line}`),
       'Ctrl-C stops everything.',
     ].join('\n'),

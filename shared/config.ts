@@ -41,6 +41,12 @@ export interface Config {
   };
   /** Local only: the bearer token that makes a request an admin request. */
   adminToken?: string;
+  /**
+   * Where people sign in (console-auth): the OAuth 2.0 server (Cognito's managed-login
+   * domain in AWS, the local identity provider locally) and the app client. Only the
+   * console-auth function has it in AWS; see signInSettings().
+   */
+  signIn?: SignInSettings;
   /** What an approved member is pointed to: the group's page, and its channels if set. */
   group: { pageUrl: string; channels?: string };
   /** Deadlines are calendar days in this zone. */
@@ -72,6 +78,13 @@ export interface Limits {
   confirmationsPerDay: number;
   /** Stored report submissions (each emails the contacts) per affiliate per UTC day. */
   reportsPerAffiliatePerDay: number;
+}
+
+export interface SignInSettings {
+  /** Base URL of the authorization server: https://<prefix>.auth.<region>.amazoncognito.com */
+  domain: string;
+  /** The app client (a public client: authorization code with PKCE, no secret). */
+  clientId: string;
 }
 
 export type SecretSource = { value: string } | { arn: string };
@@ -124,12 +137,17 @@ export function loadConfig(env: Env): Config {
   } catch {
     throw new ConfigError(`AFFILIATE_TIME_ZONE ${timeZone} is not a time zone`);
   }
+  const publicBaseUrl = need('PUBLIC_BASE_URL', `http://127.0.0.1:${env.PORT || '3000'}`).replace(/\/+$/, '');
+  const signInDomain = (env.AUTH_DOMAIN || (local ? `${publicBaseUrl}/_local/idp` : '')).replace(/\/+$/, '');
+  const signInClient = env.AUTH_CLIENT_ID || (local ? 'local-console' : '');
+  if (signInDomain && !/^https?:\/\//.test(signInDomain)) throw new ConfigError('AUTH_DOMAIN must be a URL');
+  if (!local && signInDomain.startsWith('http:')) throw new ConfigError('AUTH_DOMAIN must be https');
   return {
     stage,
     region: env.AWS_REGION || (local ? 'local' : 'eu-west-1'),
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     sesEndpoint: env.SES_ENDPOINT || undefined,
-    publicBaseUrl: need('PUBLIC_BASE_URL', `http://127.0.0.1:${env.PORT || '3000'}`).replace(/\/+$/, ''),
+    publicBaseUrl,
     mail: {
       from: need('MAIL_FROM', 'noreply@wikimedia.pk.example'),
       organizers: need('ORGANIZERS_EMAIL', 'organizers@wikimedia.pk.example'),
@@ -155,6 +173,7 @@ export function loadConfig(env: Env): Config {
       reportLink: int('REPORT_LINK_GRACE_DAYS', 60),
     },
     adminToken: local ? env.ADMIN_TOKEN || 'local-admin-token' : undefined,
+    signIn: signInDomain && signInClient ? { domain: signInDomain, clientId: signInClient } : undefined,
     group: {
       pageUrl:
         env.GROUP_PAGE_URL || 'https://meta.wikimedia.org/wiki/Wikimedia_Community_User_Group_Pakistan',
@@ -176,6 +195,13 @@ export function loadConfig(env: Env): Config {
       Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('TABLE_') && !!e[1]),
     ),
   };
+}
+
+/** The sign-in settings, or a ConfigError naming the variables (console-auth needs them). */
+export function signInSettings(): SignInSettings {
+  const settings = config().signIn;
+  if (!settings) throw new ConfigError('missing environment variables AUTH_DOMAIN and AUTH_CLIENT_ID');
+  return settings;
 }
 
 let cached: Config | undefined;

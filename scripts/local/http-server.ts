@@ -1,14 +1,16 @@
 // The local HTTP front: each request becomes an API Gateway HTTP API (payload 2.0)
 // event, routed with the shared route table to the same middy handler Lambda runs.
-// Admin routes need the admin bearer token, and get the IAM identity fields that API
-// Gateway's IAM authorizer would fill. /_local/* routes exist only here.
+// Admin routes go through the local copy of API Gateway's JWT authorizer
+// (jwt-authorizer.ts), which refuses a request or fills requestContext.authorizer.jwt.
+// /_local/* routes (the clock, the local identity provider) exist only here.
 
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { HttpEvent, HttpResult } from '../../shared/http/types.ts';
 import { log } from '../../shared/log.ts';
 import type { RouteDef } from '../../shared/routes/index.ts';
 import { invoke } from './invoke.ts';
+import { type Authorizer, type AuthorizerResult, gatewayUnauthorized } from './jwt-authorizer.ts';
 
 /** API Gateway refuses bodies over 10 MB before any function runs; so do we. */
 const GATEWAY_BODY_LIMIT = 10 * 1024 * 1024;
@@ -17,7 +19,8 @@ export type LocalRoute = (req: IncomingMessage, body: Buffer) => Promise<HttpRes
 
 export interface LocalServerOptions {
   routes: RouteDef[];
-  adminToken: string;
+  /** API Gateway's JWT authorizer, for admin routes: the Authorization header in, a verdict out. */
+  authorize: (authorization: string | undefined) => AuthorizerResult;
   /** Extra routes served only locally, keyed "METHOD /path". */
   localRoutes?: Record<string, LocalRoute>;
   /** Time for requestContext.time; the local clock. */
@@ -47,12 +50,6 @@ const errorJson = (statusCode: number, code: string, message: string): HttpResul
   body: JSON.stringify({ error: { code, message } }),
 });
 
-function tokenMatches(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 const TEXTUAL = /^(text\/|application\/(json|x-www-form-urlencoded|xml|[\w.+-]*\+json))/i;
 
 export function toEvent(
@@ -61,7 +58,7 @@ export function toEvent(
   route: RouteDef,
   pathParameters: Record<string, string>,
   now: Date,
-  admin: boolean,
+  authorizer?: Authorizer,
 ): HttpEvent {
   const url = new URL(req.url ?? '/', 'http://local');
   const headers: Record<string, string> = {};
@@ -102,21 +99,7 @@ export function toEvent(
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
-      ...(admin
-        ? {
-            authorizer: {
-              iam: {
-                accessKey: 'LOCAL',
-                accountId: '000000000000',
-                callerId: 'local-admin',
-                cognitoIdentity: null as never,
-                principalOrgId: '',
-                userArn: 'arn:aws:iam::000000000000:user/local-admin',
-                userId: 'local-admin',
-              },
-            },
-          }
-        : {}),
+      ...(authorizer ? { authorizer } : {}),
     },
   } as HttpEvent;
 }
@@ -138,7 +121,13 @@ function send(res: ServerResponse, result: HttpResult): void {
       ? Buffer.from(result.body, 'base64')
       : Buffer.from(result.body, 'utf8')
     : Buffer.alloc(0);
-  res.writeHead(result.statusCode, { ...(result.headers ?? {}), 'content-length': String(body.length) });
+  const headers: Record<string, string | string[]> = {
+    ...(result.headers ?? {}),
+    'content-length': String(body.length),
+  };
+  // Payload 2.0 returns cookies apart from the headers; API Gateway sends one Set-Cookie each.
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  res.writeHead(result.statusCode, headers);
   res.end(body);
 }
 
@@ -169,16 +158,13 @@ export function createLocalServer(options: LocalServerOptions): Server {
       } catch {
         return send(res, errorJson(400, 'invalid_request', 'The path is not valid percent-encoding.'));
       }
-      let admin = false;
+      let authorizer: Authorizer | undefined;
       if (route.access === 'admin') {
-        const auth = req.headers.authorization ?? '';
-        const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-        if (!tokenMatches(token, options.adminToken)) {
-          return send(res, errorJson(403, 'forbidden', 'Admin routes need the admin credentials.'));
-        }
-        admin = true;
+        const verdict = options.authorize(req.headers.authorization);
+        if (!verdict.ok) return send(res, gatewayUnauthorized(verdict.problem));
+        authorizer = verdict.authorizer;
       }
-      const event = toEvent(req, body, route, params, options.now(), admin);
+      const event = toEvent(req, body, route, params, options.now(), authorizer);
       const result = (await invoke(route.function, event)) as HttpResult;
       return send(res, method === 'HEAD' ? { ...result, body: '' } : result);
     }

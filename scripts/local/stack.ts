@@ -17,10 +17,15 @@ import { type TableKey, tables } from '../../shared/tables.ts';
 import { buildConsole } from '../build-console.ts';
 import { ensureTables, type RunningDynamo, startDynamo } from './dynamodb.ts';
 import { createLocalServer } from './http-server.ts';
+import { LocalIdp } from './idp.ts';
 import { invoke, overrideTimeouts } from './invoke.ts';
+import { authorize } from './jwt-authorizer.ts';
 import { assertPortFree, freePort } from './ports.ts';
 import { SchedulerRunner } from './scheduler-runner.ts';
 import { type RunningSes, startSes } from './ses.ts';
+
+/** Who the admin token is, unless LOCAL_ADMIN_EMAIL (npm start) or the options say otherwise. */
+export const DEFAULT_ADMIN_EMAIL = 'local-admin@wikimedia.pk.example';
 
 export interface StackOptions {
   /** Use an already running DynamoDB Local / SES local (tests share one per run). */
@@ -32,6 +37,8 @@ export interface StackOptions {
   dbPath?: string;
   apiPort: number;
   adminToken: string;
+  /** The organiser the admin token stands for (their email is the "who" of what it does). */
+  adminEmail?: string;
   /** Prefix for physical table names, so parallel test files do not share data. */
   tablePrefix: string;
   /** Start the clock here instead of at the real time. */
@@ -52,6 +59,10 @@ export interface LocalStack {
   clock: MovableClock;
   runner: SchedulerRunner;
   server: Server;
+  /** The local identity provider (issuer, client id, and its key for tests' own tokens). */
+  idp: LocalIdp;
+  /** The organiser the admin token stands for. */
+  adminEmail: string;
   ses?: RunningSes;
   dynamodb?: RunningDynamo;
   /** What the seed wrote, one line each (empty without `seed`). */
@@ -122,11 +133,22 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     await runner.restoreClock();
     const seeded = options.seed ? await (await import('./seed.ts')).seedLocalData() : [];
 
+    // Sign-in without AWS: the identity provider console-auth is pointed at (AUTH_DOMAIN
+    // defaults to it), and API Gateway's JWT authorizer checking its tokens.
+    const adminEmail = options.adminEmail ?? DEFAULT_ADMIN_EMAIL;
+    const idp = new LocalIdp({ baseUrl: apiUrl, suggestedEmail: adminEmail });
+    const authorizerOptions = {
+      issuer: idp.issuer,
+      audience: [idp.clientId],
+      jwks: () => idp.jwks(),
+      adminToken: options.adminToken,
+      adminClaims: () => idp.idClaims({ email: adminEmail, organizer: true }),
+    };
     const server = createLocalServer({
       routes,
-      adminToken: options.adminToken,
+      authorize: (header) => authorize(header, authorizerOptions),
       now: () => clock.now(),
-      localRoutes: clockRoutes(clock, runner),
+      localRoutes: { ...clockRoutes(clock, runner), ...idp.routes() },
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -142,6 +164,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       clock,
       runner,
       server,
+      idp,
+      adminEmail,
       ses,
       dynamodb,
       seeded,

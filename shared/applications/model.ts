@@ -15,7 +15,7 @@ export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
 export interface Decision {
   decision: 'approve' | 'reject';
   reason?: string;
-  /** The organizer's identity (IAM ARN in AWS). */
+  /** The organizer who decided: their email, from their sign-in (shared/http/admin.ts). */
   by: string;
   at: string;
 }

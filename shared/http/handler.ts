@@ -2,7 +2,8 @@
 // HttpError becomes its documented reply; a dependency that is down, or the invocation's
 // deadline passing, becomes 503; anything else is a bug, logged (without personal data)
 // and answered with a bare 500. Each invocation runs with its log context and deadline
-// (shared/invocation.ts); middy's own early timeout stays as the last resort.
+// (shared/invocation.ts); middy's own early timeout stays as the last resort. Admin
+// routes admit members of the organizers group only (shared/http/admin.ts).
 
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
@@ -12,6 +13,7 @@ import { pastDeadline } from '../deadline.ts';
 import { HttpError, notFound, serviceUnavailable } from '../errors.ts';
 import { invocation } from '../invocation.ts';
 import { log } from '../log.ts';
+import { isAdminRoute, organizerOf } from './admin.ts';
 import { errorResponse, prefersHtml } from './respond.ts';
 import type { HttpEvent, HttpResult } from './types.ts';
 
@@ -61,6 +63,14 @@ export function httpHandler(fn: HttpFn) {
           new HttpError(500, 'internal_error', 'Something went wrong on our side; it has been logged.'),
           asHtml,
         );
+      },
+    })
+    .use({
+      // Every admin route, whatever its handler does: a person outside the organizers
+      // group is refused before the body is read or anything is stored.
+      name: 'organizersOnly',
+      before: (request) => {
+        if (isAdminRoute(request.event)) organizerOf(request.event);
       },
     })
     .use({

@@ -7,6 +7,7 @@ import { lifecycleFunctions, lifecycleRoutes } from './lifecycle.ts';
 import { mailFunctions, mailRoutes } from './mail.ts';
 import { platformFunctions, platformRoutes } from './platform.ts';
 import { reportFunctions, reportRoutes } from './reports.ts';
+import { signInFunctions, signInRoutes } from './sign-in.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
 
 export type { FunctionDef, Method, RouteDef } from './types.ts';
@@ -17,6 +18,7 @@ export const functions: FunctionDef[] = [
   ...mailFunctions,
   ...reportFunctions,
   ...lifecycleFunctions,
+  ...signInFunctions,
   ...consoleFunctions,
 ];
 
@@ -26,6 +28,7 @@ export const routes: RouteDef[] = [
   ...mailRoutes,
   ...reportRoutes,
   ...lifecycleRoutes,
+  ...signInRoutes,
   ...consoleRoutes,
 ];
 

@@ -32,7 +32,11 @@ export interface RouteDef {
   /** API Gateway path syntax: /admin/applications/{id} */
   path: string;
   function: string;
-  /** admin: IAM-authorized in AWS, bearer token locally. */
+  /**
+   * admin: API Gateway's JWT authorizer (the Cognito user pool and app client) in AWS,
+   * the local server's copy of it locally; the handler then requires the organizers group.
+   * public: no authorizer at API Gateway.
+   */
   access: 'public' | 'admin';
   summary: string;
   /** Body schemas for OpenAPI; handlers validate with the same schema objects. */

@@ -174,7 +174,7 @@ describe('schedule expressions', () => {
 });
 
 describe('local API Gateway events', () => {
-  it('builds a payload 2.0 event with path parameters, joined query values and the IAM identity for admins', () => {
+  it("builds a payload 2.0 event with path parameters, joined query values and the JWT authorizer's claims for admins", () => {
     const req = {
       method: 'POST',
       url: '/admin/applications/abc?x=1&x=2',
@@ -190,22 +190,19 @@ describe('local API Gateway events', () => {
       summary: '',
       responses: {},
     } as const;
-    const e = toEvent(
-      req,
-      Buffer.from('{"a":1}'),
-      route,
-      { id: 'abc' },
-      new Date('2026-01-01T00:00:00Z'),
-      true,
-    );
+    const e = toEvent(req, Buffer.from('{"a":1}'), route, { id: 'abc' }, new Date('2026-01-01T00:00:00Z'), {
+      principalId: '',
+      integrationLatency: 0,
+      jwt: { claims: { email: 'sadia@example.org' }, scopes: null },
+    });
     expect(e.version).toBe('2.0');
     expect(e.routeKey).toBe('POST /admin/applications/{id}');
     expect(e.pathParameters).toEqual({ id: 'abc' });
     expect(e.queryStringParameters).toEqual({ x: '1,2' });
     expect(e.body).toBe('{"a":1}');
     expect(e.isBase64Encoded).toBe(false);
-    expect(e.requestContext.authorizer?.iam?.userArn).toContain('local-admin');
-    const anon = toEvent(req, Buffer.alloc(0), route, {}, new Date(), false);
+    expect(e.requestContext.authorizer?.jwt.claims.email).toBe('sadia@example.org');
+    const anon = toEvent(req, Buffer.alloc(0), route, {}, new Date());
     expect(anon.requestContext.authorizer).toBeUndefined();
   });
 });
