@@ -74,8 +74,9 @@ const RENEW_MS = 60_000;
 let session: Session | undefined;
 let asking: Promise<Session> | undefined;
 
+/** Sign-in, then back here (sign-in accepts paths under /console/, so /console is /console/). */
 export const signInHref = () =>
-  `/console/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`;
+  `/console/sign-in?next=${encodeURIComponent((location.pathname === '/console' ? '/console/' : location.pathname) + location.search)}`;
 
 async function askForToken(): Promise<Session> {
   const res = await fetch('/console/auth/token', {

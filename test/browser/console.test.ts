@@ -242,4 +242,20 @@ describe('the console, signed in as a named organizer', () => {
     expect(await axeViolations()).toEqual([]);
     expect(cspViolations).toEqual([]);
   }, 90_000);
+
+  it('signs out; someone outside the organizers group who signs in is told so and sees no data', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open('/console/affiliates');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'You have signed out' }).waitFor();
+
+    await page.goto(`${stack.apiUrl}/console/`);
+    await page.getByLabel('Email').fill('visitor@example.org');
+    await page.getByLabel('Member of the organizers group').uncheck();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${stack.apiUrl}/console/`);
+    await ready();
+    expect(await page.getByRole('alert').innerText()).toContain('only members of the organizers group');
+    expect(await appText()).not.toContain('Ayesha Console');
+  }, 90_000);
 });

@@ -84,7 +84,7 @@ describe('admin routes for the console', () => {
       pending_confirmation: before.counts.pending_confirmation! + 1,
       approved: before.counts.approved! + 1,
     });
-    expect((await stack.api('/admin/applications/counts')).status).toBe(403);
+    expect((await stack.api('/admin/applications/counts')).status).toBe(401);
   });
 
   it('lists affiliates with their owed notices and bouncing addresses, and gives the cycle of one', async () => {
