@@ -8,7 +8,10 @@ import { type Row, row } from './stats.ts';
 
 export const CONSOLE_GZIP_AIM_KB = 60;
 
-export async function benchConsole(): Promise<{ rows: Row[]; details: { bytes: number; gzipBytes: number } }> {
+export async function benchConsole(): Promise<{
+  rows: Row[];
+  details: { bytes: number; gzipBytes: number };
+}> {
   await buildConsole();
   const bytes = readFileSync(CONSOLE_SCRIPT);
   const gzipBytes = gzipSync(bytes, { level: 9 }).length;
