@@ -19,6 +19,7 @@ import {
   announce,
   errorBox,
   field,
+  focusOutcome,
   formatDay,
   formatInstant,
   h,
@@ -167,7 +168,10 @@ export async function affiliateScreen(id: string, message?: string): Promise<voi
     h('h2', {}, 'Cycle'),
     cyclePicture(a.cycle),
     reasonForm(a, (_affiliate, done) => {
-      void affiliateScreen(id, done).then(() => announce(done));
+      void affiliateScreen(id, done).then(() => {
+        focusOutcome();
+        announce(done);
+      });
     }),
     h('h2', {}, 'Events'),
     a.timeline.length

@@ -12,7 +12,18 @@ import {
   listApplications,
   type Member,
 } from './api.ts';
-import { announce, errorBox, field, formatInstant, h, okBox, render, setTitle, table } from './dom.ts';
+import {
+  announce,
+  errorBox,
+  field,
+  focusOutcome,
+  formatInstant,
+  h,
+  okBox,
+  render,
+  setTitle,
+  table,
+} from './dom.ts';
 import { problem } from './problem.ts';
 
 const STATUSES: { status: ApplicationStatus; label: string }[] = [
@@ -165,8 +176,8 @@ export async function applicationScreen(id: string): Promise<void> {
     const what = outcome.application.status === 'approved' ? 'Approved' : 'Rejected';
     const message = `${what}. ${outcome.emailed ? 'The applicant has been emailed.' : 'The email to the applicant could not be sent yet; try the decision again later to resend it.'}`;
     draw(outcome.application, okBox(message));
+    focusOutcome();
     announce(message);
-    document.getElementById('result-heading')?.focus();
   };
   const act = async (button: HTMLButtonElement, run: () => Promise<void>) => {
     button.disabled = true;
@@ -212,7 +223,7 @@ export async function applicationScreen(id: string): Promise<void> {
       ),
     );
     render(
-      message ? h('div', {}, h('h2', { id: 'result-heading', tabindex: -1 }, 'Done'), message) : null,
+      message ?? null,
       h('dl', {}, ...facts(app).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
       app.status === 'submitted'
         ? h(

@@ -81,7 +81,16 @@ export const errorBox = (message: string, details: string[] = []) =>
     details.length ? h('ul', {}, ...details.map((d) => h('li', {}, d))) : null,
   );
 
-export const okBox = (message: string) => h('div', { class: 'ok', role: 'status' }, h('p', {}, message));
+/**
+ * The outcome of an action, shown where the action was. Not a live region itself: the
+ * page's #status announces it once (announce), and the focus moves here (focusOutcome)
+ * because the button that was pressed has been redrawn.
+ */
+export const okBox = (message: string) => h('div', { class: 'ok', tabindex: -1 }, h('p', {}, message));
+
+export function focusOutcome(): void {
+  document.querySelector<HTMLElement>('#app .ok')?.focus();
+}
 
 /** A data table inside a focusable, labelled region that scrolls on a narrow screen. */
 export function table(caption: string, headers: string[], rows: Child[][]): HTMLElement {

@@ -21,6 +21,7 @@ import {
   announce,
   errorBox,
   field,
+  focusOutcome,
   formatDay,
   formatInstant,
   h,
@@ -49,6 +50,7 @@ async function act(
   try {
     const message = await run();
     await reload(message);
+    focusOutcome();
     announce(message);
   } catch (error) {
     box.replaceChildren(errorBox(...problem(error)));
