@@ -262,8 +262,13 @@ function checklistSection(
         );
       }),
     ),
-    c.complete ? null : h('p', { id: 'why-not' }, 'Reinstating needs every step done.'),
-    h('div', { class: 'actions' }, reinstate),
+    // Reinstating is for a group whose late report was accepted (reinstatement review).
+    a.status !== 'reinstatement_review'
+      ? h('p', {}, 'Reinstating becomes possible once a report for this period is accepted.')
+      : [
+          c.complete ? null : h('p', {}, 'Reinstating needs every step done.'),
+          h('div', { class: 'actions' }, reinstate),
+        ],
   );
 }
 

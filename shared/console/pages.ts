@@ -100,7 +100,8 @@ const NAV: { section: ConsolePage['section']; href: string; label: string }[] = 
 
 /**
  * The console's stylesheet. Focus is always visible (a thick yellow outline with a dark
- * ring, 3:1 against any background here); colours meet 4.5:1; nothing is wider than a
+ * ring, 3:1 against any background here; a date field holds the focus inside itself, so
+ * it is outlined on :focus-within); colours meet 4.5:1; nothing is wider than a
  * 360 px screen except a data table, which scrolls inside its own focusable region.
  */
 export const CONSOLE_STYLE = `${URDU_FONT_FACE}
@@ -117,7 +118,7 @@ nav a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}
 .who form{margin:0}
 a{color:#0645ad}
 a,dd,li,p,td,code{overflow-wrap:anywhere}
-:focus-visible{outline:3px solid #fc0;outline-offset:2px;box-shadow:0 0 0 5px #1b1b1b}
+:focus-visible,input:focus,input:focus-within,select:focus,textarea:focus{outline:3px solid #fc0;outline-offset:2px;box-shadow:0 0 0 5px #1b1b1b}
 .skip{position:absolute;left:-999px}
 .skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:2}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}

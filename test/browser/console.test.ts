@@ -2,7 +2,9 @@
 // local identity provider as a named organizer: the link in an organizer email opens the
 // application after sign-in; approve it and the applicant's email arrives; reject one
 // with a reason; register an affiliate after reading its planned notices; pause it; the
-// reports screen; the members CSV. A keyboard-only pass decides an application. axe-core
+// reports screen, a new removal date, the checklist and reinstating; the members CSV;
+// signing out, and someone outside the organizers group. Keyboard-only passes decide an
+// application and register and pause an affiliate, the focus visible at every stop. axe-core
 // finds nothing on any screen, and nothing is wider than a 360 px phone. The CSP stays
 // on: axe is evaluated through the DevTools protocol, not injected as a script.
 
@@ -63,12 +65,51 @@ async function ready(): Promise<void> {
   await page.locator('#app:not([aria-busy])').waitFor();
 }
 
+/** The local identity provider's sign-in page, as a person fills it in. */
+async function signIn(email: string, organizer = true): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  if (!organizer) await page.getByLabel('Member of the organizers group').uncheck();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Open a screen, signing in first when the browser has no session (a test run alone). */
 async function open(path: string): Promise<void> {
   await page.goto(`${stack.apiUrl}${path}`);
+  // Either the screen draws, or its script sends the browser to sign in.
+  await page.locator('#app:not([aria-busy]), form[action$="/oauth2/authorize"]').first().waitFor();
+  if (page.url().includes('/_local/idp/')) {
+    await signIn(ORGANIZER);
+    await page.waitForURL(`${stack.apiUrl}${path}`);
+  }
   await ready();
 }
 
 const appText = () => page.locator('#app').innerText();
+
+/**
+ * Press Tab until the focus is on the control named `target` (its name attribute, or a
+ * button's text), checking at every stop that the focus is visible; the names passed.
+ */
+async function tabTo(target: string): Promise<string[]> {
+  const passed: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return {
+        name: el.getAttribute('name') ?? el.textContent?.trim() ?? '',
+        outline: getComputedStyle(el).outlineStyle,
+      };
+    });
+    expect(focused.outline, `focus visible on ${focused.name}`).not.toBe('none');
+    passed.push(focused.name);
+    if (focused.name === target) return passed;
+  }
+  throw new Error(`Tab never reached ${target}; passed ${passed.join(', ')}`);
+}
+
+/** Wait until the page's live region has said this (Playwright's own wait, up to 30 s). */
+const said = (text: string) => page.locator('#status', { hasText: text }).waitFor();
 
 describe('the console, signed in as a named organizer', () => {
   it('opens the link from the organizer email after sign-in, and approving emails the applicant', async () => {
@@ -79,8 +120,7 @@ describe('the console, signed in as a named organizer', () => {
 
     // Not signed in: the page sends the browser to sign in, and back here after.
     await page.goto(link!);
-    await page.getByLabel('Email').fill(ORGANIZER);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(ORGANIZER);
     await page.waitForURL(link!);
     await ready();
     expect(await page.locator('#signed-in').innerText()).toContain(ORGANIZER);
@@ -108,7 +148,7 @@ describe('the console, signed in as a named organizer', () => {
       .getByLabel('Reason (the applicant reads it in the email)')
       .fill('We could not find your Wikimedia account.');
     await page.getByRole('button', { name: 'Reject' }).click();
-    await expect.poll(() => page.locator('#status').innerText()).toContain('Rejected.');
+    await said('Rejected.');
     const mail = (await stack.emailsTo(email)).at(-1);
     expect(mail?.body.text).toContain('We could not find your Wikimedia account.');
   }, 90_000);
@@ -157,7 +197,7 @@ describe('the console, signed in as a named organizer', () => {
     await page.getByLabel('Country').fill('PK');
     expect(await register.isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Preview the notices' }).click();
-    await expect.poll(() => register.isEnabled()).toBe(true);
+    await expect.poll(() => register.isEnabled(), { timeout: 10_000 }).toBe(true);
     await register.click();
     await page.waitForURL(`${stack.apiUrl}/console/affiliates/lahore-readers`);
     await ready();
@@ -169,7 +209,7 @@ describe('the console, signed in as a named organizer', () => {
 
     await page.getByLabel('Reason').fill('The group asked for time: new contacts coming.');
     await page.getByRole('button', { name: 'Pause the automation' }).click();
-    await expect.poll(() => page.locator('#status').innerText()).toContain('Paused');
+    await said('Paused');
     expect(await appText()).toContain('(paused)');
     const events = await page.locator('#app ol[reversed]').innerText();
     expect(events).toContain(`by ${ORGANIZER}`);
@@ -202,31 +242,85 @@ describe('the console, signed in as a named organizer', () => {
     expect(await appText()).toMatch(/Status\s+accepted/);
   }, 90_000);
 
+  it('gives a group past its removal date a new one; once its late report is accepted, confirms the checklist and reinstates it', async () => {
+    await createAffiliate(stack, 'sialkot', { start: '2024-06-01', end: '2025-05-31' });
+    await open('/console/affiliates/sialkot/reports');
+    await page.getByLabel('New removal date').fill('2026-08-20');
+    await page
+      .getByLabel('Reason (the contacts read it)')
+      .fill('The group is sending its report this month.');
+    await page.getByRole('button', { name: 'Set the removal date' }).click();
+    await said('The removal date is now 20 Aug 2026.');
+    expect(await appText()).toMatch(/Status: expired/);
+    expect(await page.getByRole('button', { name: 'Reinstate' }).count()).toBe(0);
+    expect(await axeViolations()).toEqual([]);
+
+    // The late report arrives; meta-wiki shows it only after the group fixes its page.
+    const title = 'Wikimedia sialkot/Reports/2025';
+    const late = { ...goodReport(title), periodStart: '2024-06-01', periodEnd: '2025-05-31' };
+    expect((await stack.api('/admin/affiliates/sialkot/reports', { admin: true, json: late })).status).toBe(
+      201,
+    );
+    meta.pages.set(title, { linkedFrom: [REPORTS_PAGE] });
+    await open('/console/affiliates/sialkot/reports');
+    await page.getByRole('button', { name: 'Check meta-wiki again' }).click();
+    await said('verified on meta-wiki, and accepted');
+    expect(await appText()).toMatch(/Status: reinstatement review/);
+
+    const confirm = page.getByRole('button', { name: 'Confirm by hand' });
+    for (let open = await confirm.count(); open > 0; open = await confirm.count()) {
+      await confirm.first().click();
+      await expect.poll(() => confirm.count(), { timeout: 10_000 }).toBeLessThan(open);
+    }
+    await page.getByRole('button', { name: 'Reinstate' }).click();
+    await said('Reinstated; Wikimedia-l is told.');
+    expect(await appText()).toMatch(/Status: active/);
+  }, 90_000);
+
   it('decides an application with the keyboard alone, the focus always visible', async () => {
     const { id } = await confirmedApplication(stack, 'Keyboard Person');
     await open(`/console/applications/${id}`);
     await page.locator('body').focus();
-    // Tab from the top of the page to the reason box, showing where the focus is each time.
-    const reached: string[] = [];
-    for (let i = 0; i < 30; i++) {
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement;
-        const style = getComputedStyle(el);
-        return { name: el.getAttribute('name') ?? el.textContent?.trim() ?? '', outline: style.outlineStyle };
-      });
-      reached.push(focused.name);
-      expect(focused.outline, `focus visible on ${focused.name}`).not.toBe('none');
-      if (focused.name === 'reason') break;
-    }
-    expect(reached).toContain('Approve');
-    expect(reached.at(-1)).toBe('reason');
+    const passed = await tabTo('reason');
+    expect(passed).toContain('Approve');
     await page.keyboard.type('Not a resident of Pakistan.');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#status').innerText()).toContain('Rejected.');
+    await said('Rejected.');
     // The result is where the focus went.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Rejected.');
+  }, 90_000);
+
+  it('registers an affiliate after its preview and pauses it with the keyboard alone', async () => {
+    await open('/console/affiliates/new');
+    await page.locator('body').focus();
+    const fill = async (name: string, text: string) => {
+      await tabTo(name);
+      await page.keyboard.type(text);
+    };
+    await fill('id', 'keyboard-group');
+    await fill('name', 'Keyboard User Group');
+    await fill('contactEmails', 'keyboard@groups.example.org');
+    await fill('metaPage', 'https://meta.wikimedia.org/wiki/Keyboard_User_Group');
+    await fill('logoUrl', 'https://upload.wikimedia.org/keyboard.svg');
+    await fill('start', '08012025');
+    await fill('end', '07312026');
+    await page.keyboard.press('Enter');
+    // The preview takes the focus; the next stop after it is the button that registers.
+    await page.getByRole('heading', { name: 'What will happen' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('preview-heading');
+    await tabTo('Register');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${stack.apiUrl}/console/affiliates/keyboard-group`);
+    await ready();
+
+    await page.locator('body').focus();
+    await tabTo('reason');
+    await page.keyboard.type('Waiting for new contacts.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await said('Paused');
+    expect(await appText()).toContain('Waiting for new contacts.');
   }, 90_000);
 
   it('fits a 360 px screen without sideways scrolling', async () => {
@@ -251,9 +345,7 @@ describe('the console, signed in as a named organizer', () => {
     await page.getByRole('heading', { name: 'You have signed out' }).waitFor();
 
     await page.goto(`${stack.apiUrl}/console/`);
-    await page.getByLabel('Email').fill('visitor@example.org');
-    await page.getByLabel('Member of the organizers group').uncheck();
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn('visitor@example.org', false);
     await page.waitForURL(`${stack.apiUrl}/console/`);
     await ready();
     expect(await page.getByRole('alert').innerText()).toContain('only members of the organizers group');
