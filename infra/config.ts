@@ -19,8 +19,18 @@ export interface DeployConfig {
   };
   /** Public base URL used in links inside emails; absent: the API's own URL. */
   publicBaseUrl?: string;
-  /** IAM role or user ARNs allowed to call /admin/* routes (execute-api:Invoke). */
+  /**
+   * IAM role or user ARNs of the operators: they may invite organisers to the user pool
+   * (`npm run admin -- invite`). Calling /admin/* takes a person's sign-in, not IAM.
+   */
   adminPrincipals: string[];
+  /** Organisers' sign-in (infra/stateless/sign-in.ts). */
+  signIn: {
+    /** Cognito managed-login domain: https://<prefix>.auth.<region>.amazoncognito.com (unique per region). */
+    domainPrefix: string;
+    /** TOTP MFA: required in prod (not configurable), optional or required in dev. */
+    mfa: 'required' | 'optional';
+  };
   /** Who receives alarm notifications. */
   alarmEmail: string;
   /** API Gateway stage throttling. */
@@ -55,6 +65,7 @@ export function deployConfig(context: Context): DeployConfig {
     'wikimediaLEmail',
     'publicBaseUrl',
     'alarmEmail',
+    'signInDomainPrefix',
   ]) {
     const value = context(key);
     if (typeof value === 'string' && value !== '') raw[key] = value;
@@ -81,6 +92,20 @@ export function deployConfig(context: Context): DeployConfig {
     typeof raw.publicBaseUrl === 'string' && raw.publicBaseUrl ? raw.publicBaseUrl : undefined;
   if (publicBaseUrl && !/^https:\/\//.test(publicBaseUrl))
     throw new DeployConfigError(`stages.${stage}.publicBaseUrl must be https`);
+  const domainPrefix =
+    typeof raw.signInDomainPrefix === 'string' && raw.signInDomainPrefix
+      ? raw.signInDomainPrefix
+      : `affiliate-compliance-${stage}`;
+  // Cognito's rule for managed-login prefixes: lowercase letters, digits and hyphens, and
+  // none of its reserved words.
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(domainPrefix) || /aws|amazon|cognito/.test(domainPrefix))
+    throw new DeployConfigError(
+      `stages.${stage}.signInDomainPrefix must be lowercase letters, digits and hyphens, without aws, amazon or cognito`,
+    );
+  if (raw.mfa !== undefined && raw.mfa !== 'required' && raw.mfa !== 'optional')
+    throw new DeployConfigError(`stages.${stage}.mfa must be required or optional`);
+  const mfa =
+    stage === 'prod' ? 'required' : ((raw.mfa as 'required' | 'optional' | undefined) ?? 'optional');
   const throttle = (raw.throttle ?? { rateLimit: 50, burstLimit: 100 }) as DeployConfig['throttle'];
   return {
     stage,
@@ -93,6 +118,7 @@ export function deployConfig(context: Context): DeployConfig {
     },
     publicBaseUrl: publicBaseUrl?.replace(/\/+$/, ''),
     adminPrincipals: principals as string[],
+    signIn: { domainPrefix, mfa },
     alarmEmail: email('alarmEmail'),
     throttle,
     logRetentionDays: Number(raw.logRetentionDays ?? (stage === 'prod' ? 365 : 30)),

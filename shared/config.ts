@@ -2,7 +2,7 @@
 // No other module reads process.env. STAGE must be set: `local` (the local stack and the
 // tests set it) gives every setting a working default; anywhere else a missing setting
 // or secret stops the function with the variable's name, never a public default. In AWS
-// the CDK stack sets every variable (see infra/stateless-stack.ts).
+// the CDK stack sets every variable (see infra/stateless-stack.ts and infra/stateless/).
 
 export type Stage = 'local' | 'dev' | 'prod';
 

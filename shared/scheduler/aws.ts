@@ -18,7 +18,7 @@ export const TARGET_RETRY = { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds
 
 /**
  * The ARN of a schedule's target function. Deployed functions are named <prefix>-<name>
- * (infra/stateless-stack.ts), and configuration holds the lifecycle function's ARN; any
+ * (infra/stateless/names.ts), and configuration holds the lifecycle function's ARN; any
  * other target is the same ARN with its own name in place of "lifecycle".
  */
 export function targetArn(target: string): string {

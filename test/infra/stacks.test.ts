@@ -102,9 +102,12 @@ describe('functions', () => {
     for (const def of functions) {
       const [, fn] = lambdaNamed(dev, def.name);
       const raw = fn.Properties.Environment.Variables as Record<string, Json>;
-      // Values that CloudFormation resolves at deploy time stand in as placeholders.
+      // Values that CloudFormation resolves at deploy time stand in as placeholders
+      // (addresses as addresses).
+      const placeholder = (k: string) =>
+        k.endsWith('_URL') || k === 'AUTH_DOMAIN' ? `https://resolved-${k}.example` : `resolved-${k}`;
       const env = Object.fromEntries(
-        Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' ? v : `resolved-${k}`]),
+        Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' ? v : placeholder(k)]),
       );
       const config = loadConfig(env);
       expect(config.stage).toBe('dev');
@@ -183,7 +186,7 @@ describe('least privilege', () => {
 });
 
 describe('HTTP API', () => {
-  it('has one route per route-table entry, IAM-authorized exactly when the route is admin', () => {
+  it('has one route per route-table entry, with the JWT authorizer exactly when the route is admin', () => {
     const deployed = new Map(
       resourcesOf(dev.statelessTemplate, 'AWS::ApiGatewayV2::Route').map(([, r]) => [
         r.Properties.RouteKey as string,
@@ -195,7 +198,7 @@ describe('HTTP API', () => {
       const props = deployed.get(`${route.method} ${route.path}`);
       expect(props, `${route.method} ${route.path}`).toBeDefined();
       expect(props.AuthorizationType, `${route.method} ${route.path}`).toBe(
-        route.access === 'admin' ? 'AWS_IAM' : 'NONE',
+        route.access === 'admin' ? 'JWT' : 'NONE',
       );
       // The route table's own rule: admin routes live under /admin/.
       expect(route.path.startsWith('/admin/')).toBe(route.access === 'admin');
@@ -217,19 +220,162 @@ describe('HTTP API', () => {
     expect(api.Properties.CorsConfiguration).toBeUndefined();
   });
 
-  it('lets the configured admin principals, and nobody else, call admin routes', () => {
-    const role = 'arn:aws:iam::123456789012:role/organizers';
+  it('lets the configured operators invite organisers to the pool, and do nothing else with it', () => {
+    const role = 'arn:aws:iam::123456789012:role/operators';
     const user = 'arn:aws:iam::123456789012:user/sadia';
     const stages = cdkContext().stages as Json;
     const app = testApp('dev', {
       stages: { ...stages, dev: { ...stages.dev, adminPrincipals: [role, user] } },
     });
     const [[, policy]] = resourcesOf(app.statelessTemplate, 'AWS::IAM::ManagedPolicy') as [[string, Json]];
-    expect(policy.Properties.Roles).toEqual(['organizers']);
+    expect(policy.Properties.Roles).toEqual(['operators']);
     expect(policy.Properties.Users).toEqual(['sadia']);
     const [statement] = policy.Properties.PolicyDocument.Statement;
-    expect(statement.Action).toBe('execute-api:Invoke');
-    expect(JSON.stringify(statement.Resource)).toMatch(/\/\*\/\*\/admin\/\*"\]\]\}$/);
+    expect([statement.Action].flat().sort()).toEqual([
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminListGroupsForUser',
+    ]);
+    const [poolId] = resourcesOf(app.statelessTemplate, 'AWS::Cognito::UserPool')[0]!;
+    expect(statement.Resource).toEqual({ 'Fn::GetAtt': [poolId, 'Arn'] });
+    // Nobody is given execute-api:Invoke any more: admin routes take a person's token.
+    expect(JSON.stringify(app.statelessTemplate.toJSON())).not.toContain('execute-api:Invoke');
+  });
+});
+
+describe('sign-in', () => {
+  const only = (app: TestApp, type: string): [string, Json] => {
+    const found = resourcesOf(app.statelessTemplate, type);
+    expect(found, type).toHaveLength(1);
+    return found[0]!;
+  };
+
+  it.each(['dev', 'prod'] as const)(
+    '%s: every admin route has the JWT authorizer with the pool as issuer and the client as audience; no public route has one',
+    (stage) => {
+      const app = stage === 'dev' ? dev : prod;
+      const [poolId] = only(app, 'AWS::Cognito::UserPool');
+      const [clientId] = only(app, 'AWS::Cognito::UserPoolClient');
+      const [authorizerId, authorizer] = only(app, 'AWS::ApiGatewayV2::Authorizer');
+      expect(authorizer.Properties).toMatchObject({
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: { Audience: [{ Ref: clientId }] },
+      });
+      expect(authorizer.Properties.JwtConfiguration.Issuer).toEqual({
+        'Fn::Join': [
+          '',
+          ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: poolId }],
+        ],
+      });
+      const deployed = resourcesOf(app.statelessTemplate, 'AWS::ApiGatewayV2::Route').map(
+        ([, r]) => r.Properties,
+      );
+      expect(deployed).toHaveLength(routes.length);
+      for (const route of deployed) {
+        const admin = (route.RouteKey as string).split(' ')[1]!.startsWith('/admin/');
+        if (admin) {
+          expect(route.AuthorizerId, route.RouteKey).toEqual({ Ref: authorizerId });
+          expect(route.AuthorizationType).toBe('JWT');
+        } else {
+          expect(route.AuthorizerId, route.RouteKey).toBeUndefined();
+          expect(route.AuthorizationType, route.RouteKey).toBe('NONE');
+        }
+      }
+      expect(deployed.filter((r) => r.AuthorizerId)).toHaveLength(
+        routes.filter((r) => r.access === 'admin').length,
+      );
+    },
+  );
+
+  it('requires TOTP MFA in prod (optional in dev), a strong password, invitations only, and keeps the pool in prod', () => {
+    for (const [app, mfa] of [
+      [prod, 'ON'],
+      [dev, 'OPTIONAL'],
+    ] as const) {
+      const [, pool] = only(app, 'AWS::Cognito::UserPool');
+      expect(pool.Properties.MfaConfiguration).toBe(mfa);
+      expect(pool.Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+      expect(pool.Properties.UsernameAttributes).toEqual(['email']);
+      expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+      expect(pool.Properties.Policies.PasswordPolicy).toMatchObject({
+        MinimumLength: 14,
+        RequireLowercase: true,
+        RequireUppercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+      });
+    }
+    const [, prodPool] = only(prod, 'AWS::Cognito::UserPool');
+    expect(prodPool.Properties.DeletionProtection).toBe('ACTIVE');
+    expect(prodPool.DeletionPolicy).toBe('Retain');
+    const [, devPool] = only(dev, 'AWS::Cognito::UserPool');
+    expect(devPool.DeletionPolicy).toBe('Delete');
+    // A dev stage may ask for MFA too; prod cannot be made optional.
+    const stages = cdkContext().stages as Json;
+    const strictDev = testApp('dev', { stages: { ...stages, dev: { ...stages.dev, mfa: 'required' } } });
+    expect(only(strictDev, 'AWS::Cognito::UserPool')[1].Properties.MfaConfiguration).toBe('ON');
+    const laxProd = testApp('prod', { stages: { ...stages, prod: { ...stages.prod, mfa: 'optional' } } });
+    expect(only(laxProd, 'AWS::Cognito::UserPool')[1].Properties.MfaConfiguration).toBe('ON');
+  });
+
+  it('has the organizers group, and a public app client for the code flow back to /console/auth/callback', () => {
+    const [poolId] = only(prod, 'AWS::Cognito::UserPool');
+    const [, group] = only(prod, 'AWS::Cognito::UserPoolGroup');
+    expect(group.Properties).toMatchObject({ GroupName: 'organizers', UserPoolId: { Ref: poolId } });
+    const [, client] = only(prod, 'AWS::Cognito::UserPoolClient');
+    expect(client.Properties).toMatchObject({
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['openid', 'email'],
+      SupportedIdentityProviders: ['COGNITO'],
+      EnableTokenRevocation: true,
+      IdTokenValidity: 15,
+      RefreshTokenValidity: 720,
+    });
+    expect(client.Properties.ExplicitAuthFlows.sort()).toEqual([
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_PASSWORD_AUTH',
+    ]);
+    expect(JSON.stringify(client.Properties.CallbackURLs)).toContain('/console/auth/callback');
+    expect(JSON.stringify(client.Properties.LogoutURLs)).toContain('/console/auth/signed-out');
+    const [, domain] = only(prod, 'AWS::Cognito::UserPoolDomain');
+    expect(domain.Properties).toMatchObject({ Domain: 'affiliate-compliance-prod', ManagedLoginVersion: 2 });
+  });
+
+  it('gives console-auth, and only it, the sign-in settings', () => {
+    for (const def of functions) {
+      const env = lambdaNamed(prod, def.name)[1].Properties.Environment.Variables;
+      if (def.name !== 'console-auth') {
+        expect(env.AUTH_DOMAIN, def.name).toBeUndefined();
+        continue;
+      }
+      const [clientId] = only(prod, 'AWS::Cognito::UserPoolClient');
+      expect(env.AUTH_CLIENT_ID).toEqual({ Ref: clientId });
+      expect(JSON.stringify(env.AUTH_DOMAIN)).toContain('.auth.');
+      const config = loadConfig(
+        Object.fromEntries(
+          Object.entries(env).map(([k, v]) => [k, typeof v === 'string' ? v : `https://${k}`]),
+        ),
+      );
+      expect(config.signIn).toBeDefined();
+    }
+  });
+
+  it('tells the operator where the console, the pool, its client and its domain are', () => {
+    const outputs = Object.keys(prod.statelessTemplate.toJSON().Outputs);
+    expect(outputs).toEqual(
+      expect.arrayContaining([
+        'ConsoleUrl',
+        'UserPoolId',
+        'UserPoolClientId',
+        'SignInDomain',
+        'InvitePolicyArn',
+      ]),
+    );
+    expect(outputs).not.toContain('AdminPolicyArn');
   });
 });
 
@@ -479,7 +625,8 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
       'AwsSolutions-APIG4', // public routes (the forms, the report page, health)
       'AwsSolutions-IAM5[Resource::*]', // X-Ray
       'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:', // schedules of our group
-      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:', // the admin-route policy
+      'AwsSolutions-COG8', // the Plus feature plan
+      'AwsSolutions-COG2', // dev only: MFA optional
       'AwsSolutions-L1', // nodejs22.x on purpose
       'Serverless-LambdaLatestVersion',
       'Serverless-LambdaDLQ', // synchronous HTTP functions; async ones use on-failure destinations
