@@ -69,7 +69,7 @@ describe('the weekly digest', () => {
     // Monday 17 August: 'quiet' has no report and is removed on 30 August.
     const august17 = digests.find((m) => m.body.text?.includes('The week from 17 August 2026'));
     expect(august17?.body.text).toMatch(
-      /PUBLIC STEPS[\s\S]*Wikimedia quiet User Group[\s\S]*30 August 2026: ANNOUNCED ON WIKIMEDIA-L[\s\S]*\/admin\/affiliates\/quiet\/pause/,
+      /PUBLIC STEPS[\s\S]*Wikimedia quiet User Group[\s\S]*30 August 2026: ANNOUNCED ON WIKIMEDIA-L[\s\S]*To hold it, pause the affiliate: http:\/\/\S+\/console\/affiliates\/quiet\b/,
     );
   });
 });
