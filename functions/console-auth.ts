@@ -5,9 +5,11 @@
 //   GET  /console/sign-in?next=/console/...   -> the sign-in page, then back to `next`
 //   GET  /console/auth/callback               <- the sign-in page sends the browser here
 //   POST /console/auth/token                  -> { token, expiresAt, email, organizer } or 401
-//   POST /console/auth/sign-out               -> revoke, clear the cookie, sign-in page's logout
+//   POST /console/auth/sign-out               -> revoke, clear the cookie, 303 to the page below
 //   POST /console/sign-out                    -> 307 to the above (where the cookie is sent)
-//   GET  /console/auth/signed-out             -> "you have signed out"
+//   GET  /console/auth/signed-out             -> "you have signed out" (with ?ending=1, it
+//                                                 also takes the browser through the sign-in
+//                                                 service's logout, which comes back here)
 
 import { isOrganizer } from '#shared/auth/claims.ts';
 import {
@@ -119,14 +121,23 @@ export const handler = httpHandler(async (event) => {
     case 'POST /console/auth/sign-out': {
       const refreshToken = cookieValue(event.cookies, SESSION_COOKIE);
       if (refreshToken) await revoke(settings, refreshToken);
-      // Then through the sign-in service's logout, which ends its own session too, so
-      // the next person at this browser has to type a password.
-      const to = logoutUrl(settings, `${config().publicBaseUrl}${SIGNED_OUT_PATH}`);
-      return withCookies(redirect(to, 303), clearSessionCookie(secure()), clearSignInCookie(secure()));
+      // To our own page first: a form's redirects are held to the page's CSP form-action
+      // ('self'), so a 303 straight to the sign-in domain would be blocked in the browser.
+      return withCookies(
+        redirect(`${SIGNED_OUT_PATH}?ending=1`, 303),
+        clearSessionCookie(secure()),
+        clearSignInCookie(secure()),
+      );
     }
 
-    case 'GET /console/auth/signed-out':
-      return html(200, signedOutPage(), noStore);
+    case 'GET /console/auth/signed-out': {
+      // Then through the sign-in service's logout (a plain navigation from this page),
+      // which ends its own session too, so the next person at this browser has to type a
+      // password; it sends the browser back here, without ?ending.
+      const idpLogout =
+        query.ending === '1' ? logoutUrl(settings, `${config().publicBaseUrl}${SIGNED_OUT_PATH}`) : undefined;
+      return html(200, signedOutPage(idpLogout), noStore);
+    }
 
     default:
       throw notFound();

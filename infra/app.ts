@@ -1,7 +1,7 @@
 // The CDK app: `npx cdk synth -c stage=dev|prod`. Two environment-agnostic stacks per
 // stage (no account or region in the template, so synth needs no AWS credentials; the
 // deploy takes both from the caller's profile): stateful (tables, secrets) and
-// stateless (functions, API, schedules, mail, alarms). cdk-nag checks both.
+// stateless (functions, API, schedules, mail, alarms, sign-in). cdk-nag checks both.
 
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { deployConfig } from './config.ts';
@@ -27,7 +27,7 @@ export function buildApp(app: App = new App(), options: { nag?: boolean } = {}):
   const stateless = new StatelessStack(app, `${name}-Stateless`, {
     config,
     stateful,
-    description: `Affiliate compliance (${config.stage}): functions, API, schedules, mail, alarms`,
+    description: `Affiliate compliance (${config.stage}): functions, API, schedules, mail, alarms, sign-in`,
   });
   stateless.addStackDependency(stateful);
   Tags.of(app).add('project', 'affiliate-compliance');

@@ -314,13 +314,27 @@ describe('signing out', () => {
     const revoked = await session.jar.fetch(`${stack.apiUrl}/console/auth/sign-out`, { method: 'POST' });
     expect(revoked.status).toBe(303);
     expect(session.jar.cookies.size).toBe(0);
-    const logout = new URL(revoked.headers.get('location')!);
+    // Our own page first (a form's redirects must stay on this origin), which sends the
+    // browser through the sign-in service's logout, which comes back to the plain page.
+    expect(revoked.headers.get('location')).toBe('/console/auth/signed-out?ending=1');
+    const ending = await fetch(`${stack.apiUrl}/console/auth/signed-out?ending=1`);
+    const markup = await ending.text();
+    const refresh = /<meta http-equiv="refresh" content="0;url=([^"]+)">/
+      .exec(markup)?.[1]
+      ?.replaceAll('&amp;', '&');
+    const logout = new URL(refresh!);
     expect(logout.pathname).toBe('/_local/idp/logout');
+    expect(Object.fromEntries(logout.searchParams)).toEqual({
+      client_id: stack.idp.clientId,
+      logout_uri: `${stack.apiUrl}/console/auth/signed-out`,
+    });
     const toPage = await session.jar.fetch(logout.toString());
     expect(toPage.headers.get('location')).toBe(`${stack.apiUrl}/console/auth/signed-out`);
     const page = await fetch(toPage.headers.get('location')!);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('You have signed out');
+    const final = await page.text();
+    expect(final).toContain('You have signed out');
+    expect(final).not.toContain('http-equiv="refresh"');
 
     // The cookie a thief copied before sign-out no longer gets a token.
     const again = await fetch(`${stack.apiUrl}/console/auth/token`, {
