@@ -8,7 +8,9 @@ import {
   type AffiliateView,
   type CycleStep,
   getAffiliate,
+  getAffiliatePreview,
   listAffiliates,
+  type PlannedNotice,
   pauseAffiliate,
   previewAffiliate,
   type RegistrationPreview,
@@ -173,6 +175,7 @@ export async function affiliateScreen(id: string, message?: string): Promise<voi
         announce(done);
       });
     }),
+    plannedNotices(a.id),
     h('h2', {}, 'Events'),
     a.timeline.length
       ? h(
@@ -345,25 +348,61 @@ function drawPreview(area: HTMLElement, p: RegistrationPreview): void {
         ? h('ul', {}, ...p.timeline.map((e) => h('li', {}, e.what, e.why ? ` (${e.why})` : '')))
         : null,
       h('h3', {}, `Planned notices: ${p.preview.notices.length}`),
-      p.preview.notices.length
-        ? h(
-            'ol',
-            {},
-            ...p.preview.notices.map((n) =>
-              h(
-                'li',
-                { class: 'notice-preview' },
-                h('strong', {}, n.subject),
-                h(
-                  'p',
-                  {},
-                  `${n.step === 'owed' ? 'Now' : formatInstant(n.at)} to ${n.recipients.join(', ')}${n.public ? ' (public: Wikimedia-l)' : ''}`,
-                ),
-                h('details', {}, h('summary', {}, 'The text'), h('pre', {}, n.text)),
-              ),
-            ),
-          )
-        : h('p', {}, 'No notices are planned.'),
+      noticeList(p.preview.notices),
     ),
+  );
+}
+
+/** Every planned email: when, to whom, whether public, its subject and its text. */
+function noticeList(notices: PlannedNotice[]): HTMLElement {
+  if (!notices.length) return h('p', {}, 'No notices are planned.');
+  return h(
+    'ol',
+    {},
+    ...notices.map((n) =>
+      h(
+        'li',
+        { class: 'notice-preview' },
+        h('strong', {}, n.subject),
+        h(
+          'p',
+          {},
+          `${n.step === 'owed' ? 'Now' : formatInstant(n.at)} to ${n.recipients.join(', ')}${n.public ? ' (public: Wikimedia-l)' : ''}`,
+        ),
+        h('details', {}, h('summary', {}, 'The text'), h('pre', {}, n.text)),
+      ),
+    ),
+  );
+}
+
+/** The planned notices of a stored affiliate, fetched when asked for (a button, not on load). */
+function plannedNotices(id: string): HTMLElement {
+  const area = h('div');
+  const button: HTMLButtonElement = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary',
+      onclick: async () => {
+        button.disabled = true;
+        try {
+          const { preview } = await getAffiliatePreview(id);
+          area.replaceChildren(noticeList(preview.notices));
+          button.hidden = true;
+          announce(`${preview.notices.length} planned notices shown.`);
+        } catch (error) {
+          area.replaceChildren(errorBox(...problem(error)));
+          button.disabled = false;
+        }
+      },
+    },
+    'Show every email it will be sent',
+  );
+  return h(
+    'section',
+    { 'aria-labelledby': 'planned' },
+    h('h2', { id: 'planned' }, 'Planned notices'),
+    button,
+    area,
   );
 }

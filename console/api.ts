@@ -188,6 +188,9 @@ export interface RegistrationPreview {
   preview: Preview;
 }
 
+export const getAffiliatePreview = (id: string) =>
+  call<{ preview: Preview }>('GET', at`/admin/affiliates/${id}/preview`);
+
 export const previewAffiliate = (input: AffiliateInput) =>
   call<RegistrationPreview>('POST', '/admin/affiliates/preview', input);
 

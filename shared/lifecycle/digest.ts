@@ -126,7 +126,7 @@ export function digestText(d: Digest, today: string): string {
     d.upcoming.length
       ? `EVERYTHING THE AUTOMATION WILL SEND in the next ${lifecycleOffsets.digestLookAheadDays} days:\n\n${group(d.upcoming)}`
       : '',
-    'Each affiliate link shows its timeline; GET <link>/preview shows every planned email in full.',
+    'Each link opens the affiliate in the console: its cycle, its timeline and every email it will be sent, in full.',
   ]
     .filter(Boolean)
     .join('\n\n');

@@ -205,6 +205,11 @@ describe('the console, signed in as a named organizer', () => {
     // The cycle: the next step is highlighted and said in words.
     const next = page.locator('.cycle li[aria-current=step]');
     expect(await next.innerText()).toContain('Next');
+    await page.getByRole('button', { name: 'Show every email it will be sent' }).click();
+    await said('planned notices shown');
+    expect(await page.locator('section[aria-labelledby=planned]').innerText()).toContain(
+      'lahore-readers@groups.example.org',
+    );
     expect(await axeViolations()).toEqual([]);
 
     await page.getByLabel('Reason').fill('The group asked for time: new contacts coming.');
