@@ -67,7 +67,8 @@ export const handler = httpHandler(async (event) => {
         throw new HttpError(
           401,
           'sign_in_failed',
-          `Sign-in did not complete (${query.error.slice(0, 60)}). ${restart}`,
+          // Only an OAuth error code is repeated: anything else is text from the address bar.
+          `Sign-in did not complete${/^[a-z_]{1,40}$/.test(query.error) ? ` (${query.error})` : ''}. ${restart}`,
         );
       if (!trip || !query.state || !sameSecret(query.state, trip.state) || !query.code)
         throw new HttpError(

@@ -132,6 +132,13 @@ describe('signing in through the local identity provider', () => {
     });
     expect(page.status).toBe(401);
     expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('(access_denied)');
+    // Text someone put in the address bar is not repeated on our page.
+    const planted = await fetch(
+      `${stack.apiUrl}/console/auth/callback?error=${encodeURIComponent('Call +92 300 0000000 to restore access')}`,
+    );
+    expect(planted.status).toBe(401);
+    expect(JSON.stringify(await planted.json())).not.toContain('0000000');
   });
 
   it('a stolen code is useless without the PKCE verifier', async () => {
