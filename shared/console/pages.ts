@@ -4,9 +4,10 @@
 // no data, so it is safe to serve before sign-in. No inline script: the CSP of every page
 // (`default-src 'self'`) holds, and the script is an external file from our origin.
 
-import { URDU_FONT_FACE } from '../assets.ts';
 import { html, trusted } from '../html/template.ts';
-import { t } from '../i18n/index.ts';
+// Only the English strings every page shares: the whole catalogue (every language) would
+// more than double the console function's bundle for one name.
+import common from '../i18n/en/common.ts';
 
 export type ConsoleScreen =
   | 'applications'
@@ -104,10 +105,8 @@ const NAV: { section: ConsolePage['section']; href: string; label: string }[] = 
  * it is outlined on :focus-within); colours meet 4.5:1; nothing is wider than a
  * 360 px screen except a data table, which scrolls inside its own focusable region.
  */
-export const CONSOLE_STYLE = `${URDU_FONT_FACE}
-*{box-sizing:border-box}
+export const CONSOLE_STYLE = `*{box-sizing:border-box}
 body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;color:#1b1b1b;background:#f6f6f6}
-:lang(ur){font-family:"Noto Nastaliq Urdu","Noto Naskh Arabic",system-ui,sans-serif;line-height:2.2}
 header,main{max-width:72rem;margin:0 auto;padding:.75rem 1rem}
 header{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;border-bottom:1px solid #ccc}
 .site{font-weight:600;margin:0}
@@ -163,7 +162,7 @@ dt{font-weight:600}dd{margin:0}
 
 /** The shell of one screen. `id` is the path parameter, if the screen has one. */
 export function consoleShell(page: ConsolePage, id: string | undefined, scriptPath: string): string {
-  const site = t('en', 'common.siteName');
+  const site = common['common.siteName'];
   return html`<!doctype html>
 <html lang="en" dir="ltr">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
