@@ -40,7 +40,8 @@ const STEP_LABEL: Record<CycleStep['step'], string> = {
   agreement_start: 'Agreement starts',
   first_reminder: 'First reminder',
   second_reminder: 'Second reminder',
-  expire: 'Report due passed: expiry notice',
+  due: 'Report due',
+  expire: 'Expiry notice',
   final_reminder: 'Final reminder',
   remove: 'Removal to Formerly Active',
 };

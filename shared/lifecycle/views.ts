@@ -49,7 +49,8 @@ export async function getAffiliate(id: string): Promise<AffiliateView | undefine
 
 /** One station of an agreement period's cycle, as the console draws it. */
 export interface CycleStep {
-  step: 'agreement_start' | (typeof ACTIONS)[number];
+  /** `due` is a day, not an action: it is past once the expiry notice has gone. */
+  step: 'agreement_start' | 'due' | (typeof ACTIONS)[number];
   day: string;
   /** Already happened in this period. */
   done: boolean;
@@ -59,20 +60,26 @@ export interface CycleStep {
 
 /**
  * The period's cycle: the agreement's start, then every timed step with its day (an
- * organizer's removal day included), done up to the last action taken.
+ * organizer's removal day included) and the due date in its place, done up to the last
+ * action taken.
  */
 export function cycleOf(r: AffiliateRecord): CycleStep[] {
   const next = nextAction(r, tz());
   const doneUpTo = r.lastAction ? ACTIONS.indexOf(r.lastAction) : -1;
-  return [
-    { step: 'agreement_start', day: r.agreement.start, done: true, next: false },
-    ...ACTIONS.map((action, i) => ({
-      step: action,
-      day: actionDay(r, action),
-      done: i <= doneUpTo,
-      next: next?.action === action,
-    })),
-  ];
+  const steps: CycleStep[] = ACTIONS.map((action, i) => ({
+    step: action,
+    day: actionDay(r, action),
+    done: i <= doneUpTo,
+    next: next?.action === action,
+  }));
+  const expire = ACTIONS.indexOf('expire');
+  steps.splice(expire, 0, {
+    step: 'due',
+    day: dueDate(r.type, r.agreement),
+    done: doneUpTo >= expire,
+    next: false,
+  });
+  return [{ step: 'agreement_start', day: r.agreement.start, done: true, next: false }, ...steps];
 }
 
 export async function getAffiliateWithTimeline(

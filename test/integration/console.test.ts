@@ -110,6 +110,7 @@ describe('admin routes for the console', () => {
       ['agreement_start', '2025-06-01', true, false],
       ['first_reminder', '2026-05-31', true, false],
       ['second_reminder', '2026-06-23', true, false],
+      ['due', '2026-06-30', true, false],
       ['expire', '2026-07-01', true, false],
       ['final_reminder', '2026-07-24', false, true],
       ['remove', '2026-07-31', false, false],
