@@ -38,12 +38,16 @@ export const affiliateHref = (id: string, rest = '') =>
 
 const STEP_LABEL: Record<CycleStep['step'], string> = {
   agreement_start: 'Agreement starts',
+  early_reminder: 'Early reminder',
   first_reminder: 'First reminder',
   second_reminder: 'Second reminder',
   due: 'Report due',
   expire: 'Expiry notice',
   final_reminder: 'Final reminder',
   remove: 'Removal to Formerly Active',
+  escalation_1: 'First reminder after the due date',
+  escalation_2: 'Second reminder after the due date',
+  escalation_3: 'Third reminder: suspended, organizers take over',
 };
 
 const statusText = (a: AffiliateView) => `${words(a.status)}${a.paused ? ' (paused)' : ''}`;

@@ -8,6 +8,8 @@
 //   POST /admin/affiliates/import          many at once (JSON or CSV), all or nothing
 //   GET  /admin/affiliates/{id}/preview    every notice the automation will send
 //   POST /admin/affiliates/{id}/removal-date  a later removal day, with a reason
+//   POST /admin/affiliates/{id}/deferral   a later due date, with a reason
+//   GET  /admin/policies                   the reporting policy of each kind of affiliate
 
 import * as v from 'valibot';
 import type { AffiliateStatus } from '#shared/affiliates/model.ts';
@@ -19,8 +21,10 @@ import { httpHandler } from '#shared/http/handler.ts';
 import { json } from '#shared/http/respond.ts';
 import type { HttpEvent } from '#shared/http/types.ts';
 import { importAffiliates, rowsFromCsv } from '#shared/lifecycle/import.ts';
-import { affiliateSchema, reasonSchema, removalDateSchema } from '#shared/lifecycle/rules.ts';
+import { ALL_POLICIES, describePolicy } from '#shared/lifecycle/policies.ts';
+import { affiliateSchema, deferralSchema, reasonSchema, removalDateSchema } from '#shared/lifecycle/rules.ts';
 import {
+  deferDueDate,
   getAffiliateWithTimeline,
   listAffiliatesWithOwed,
   pauseAffiliate,
@@ -39,6 +43,7 @@ const CHECKLIST_STATUSES: AffiliateStatus[] = [
   'removal_held',
   'formerly_active',
   'reinstatement_review',
+  'suspended',
 ];
 const IMPORT_LIMIT_BYTES = 1024 * 1024;
 
@@ -101,6 +106,12 @@ export const handler = httpHandler(async (event) => {
       const { day, reason } = parse(removalDateSchema, readBody(event, { accept: ['json', 'form'] }).data);
       return json(200, { affiliate: await setRemovalDate(id, day, reason, who) });
     }
+    case 'POST /admin/affiliates/{id}/deferral': {
+      const { day, reason } = parse(deferralSchema, readBody(event, { accept: ['json', 'form'] }).data);
+      return json(200, { affiliate: await deferDueDate(id, day, reason, who) });
+    }
+    case 'GET /admin/policies':
+      return json(200, { policies: ALL_POLICIES.map(describePolicy) });
     case 'GET /admin/affiliates': {
       // The board shows which contact addresses bounce, so organizers can fix them.
       const affiliates = await listAffiliatesWithOwed(statusesFrom(event));

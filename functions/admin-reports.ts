@@ -3,6 +3,7 @@
 //   POST /admin/affiliates/{id}/reports/{reportId}/verify     verified by hand: accept it
 //   POST /admin/affiliates/{id}/reports/{reportId}/reject     rejected, with a reason
 //   POST /admin/affiliates/{id}/reports/{reportId}/recheck    check meta-wiki again now
+//   POST /admin/affiliates/{id}/reports/{reportId}/notes      a staff note (text, WADP categories)
 //   GET  /admin/affiliates/{id}/checklist                     the reinstatement checklist
 //   POST /admin/affiliates/{id}/checklist                     confirm a step by hand
 //   POST /admin/affiliates/{id}/reinstate                     refuses (422) until complete
@@ -20,9 +21,15 @@ import { reasonSchema } from '#shared/lifecycle/rules.ts';
 import { checklistFor } from '#shared/reports/checklist.ts';
 import { reinstateWithChecklist } from '#shared/reports/reinstate.ts';
 import { rejectReport } from '#shared/reports/reject.ts';
-import { confirmStepSchema } from '#shared/reports/rules.ts';
+import { confirmStepSchema, staffNoteSchema } from '#shared/reports/rules.ts';
 import { affiliateOr404, markVerifiedByHand, verifyReport } from '#shared/reports/service.ts';
-import { confirmStep, listReports, type ReportRecord } from '#shared/reports/store.ts';
+import {
+  addStaffNote,
+  confirmStep,
+  getReport,
+  listReports,
+  type ReportRecord,
+} from '#shared/reports/store.ts';
 
 const summary = ({ pk: _pk, sk: _sk, text, ...rest }: ReportRecord) => ({ ...rest, textChars: text.length });
 
@@ -69,14 +76,33 @@ export const handler = httpHandler(async (event) => {
       );
       return json(200, { report: summary(report) });
     }
+    case 'POST /admin/affiliates/{id}/reports/{reportId}/notes': {
+      const parsed = v.safeParse(staffNoteSchema, readBody(event, { accept: ['json', 'form'] }).data);
+      if (!parsed.success)
+        throw invalidRequest(
+          'Give a note: text, categories (old_report, empty_report, incomplete_report), or both.',
+          parsed.issues.map((i) => ({ field: v.getDotPath(i) ?? 'text', message: i.message })),
+        );
+      await affiliateOr404(affiliateId);
+      const report = await getReport(affiliateId, event.pathParameters?.reportId ?? '');
+      if (!report) throw notFound('No such report.');
+      const noted = await addStaffNote(report, {
+        at: clock.now().toISOString(),
+        by: who,
+        ...(parsed.output.text ? { text: parsed.output.text } : {}),
+        categories: parsed.output.categories,
+      });
+      return json(200, { report: summary(noted) });
+    }
     case 'GET /admin/affiliates/{id}/checklist':
       return json(200, { checklist: await checklistFor(affiliateId) });
     case 'POST /admin/affiliates/{id}/checklist': {
       const parsed = v.safeParse(confirmStepSchema, readBody(event, { accept: ['json', 'form'] }).data);
       if (!parsed.success)
-        throw invalidRequest('Name the step: report_posted, group_page_updated or wikimedia_l_told.', [
-          { field: 'step', message: parsed.issues[0]!.message },
-        ]);
+        throw invalidRequest(
+          'Name the step: report_posted, financial_report_posted, group_page_updated or wikimedia_l_told.',
+          [{ field: 'step', message: parsed.issues[0]!.message }],
+        );
       const affiliate = await affiliateOr404(affiliateId);
       await confirmStep(affiliate.id, periodKey(affiliate.agreement), parsed.output.step, {
         who,

@@ -43,9 +43,18 @@ export const handler = httpHandler(async (event) => {
     );
   switch (event.routeKey) {
     case 'GET /affiliates': {
-      const list = (
-        await listAffiliates(['active', 'report_due', 'expired', 'removal_held', 'reinstatement_review'])
-      ).filter(isListedPublicly);
+      const list =
+        // A suspended chapter is still recognised: suspension is never a public step.
+        (
+          await listAffiliates([
+            'active',
+            'report_due',
+            'expired',
+            'removal_held',
+            'reinstatement_review',
+            'suspended',
+          ])
+        ).filter(isListedPublicly);
       return answer(
         list.map((a) => ({ id: a.id, name: a.name, logoUrl: a.logoUrl, metaPage: a.metaPage, type: a.type })),
         false,

@@ -10,13 +10,13 @@ import { clock } from '#shared/clock.ts';
 import { invocation } from '#shared/invocation.ts';
 import { sendDigest } from '#shared/lifecycle/digest.ts';
 import { reconcile, runScheduled } from '#shared/lifecycle/service.ts';
-import { ACTIONS } from '#shared/lifecycle/transition.ts';
+import { ALL_ACTIONS } from '#shared/lifecycle/transition.ts';
 import { log } from '#shared/log.ts';
 
 const scheduledSchema = v.object({
   affiliateId: v.string(),
   period: v.string(),
-  action: v.picklist(ACTIONS),
+  action: v.picklist(ALL_ACTIONS),
 });
 
 export const handler = invocation(

@@ -10,7 +10,13 @@ import { html } from '#shared/http/respond.ts';
 import { negotiateLanguage } from '#shared/i18n/index.ts';
 import { checkLink } from '#shared/reports/access.ts';
 import { missingItems } from '#shared/reports/missing.ts';
-import { acceptedPage, badLinkPage, reportFormPage, reportStatus } from '#shared/reports/pages.ts';
+import {
+  acceptedPage,
+  badLinkPage,
+  reportFormPage,
+  reportStatus,
+  reportsStillOpen,
+} from '#shared/reports/pages.ts';
 import { affiliateOr404 } from '#shared/reports/service.ts';
 import { listReports } from '#shared/reports/store.ts';
 
@@ -34,9 +40,13 @@ export const handler = httpHandler(async (event) => {
   const sent = (await listReports(affiliateId))
     .filter((r) => r.period === period)
     .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+  // Where the policy asks for a financial report too, the page offers a form for each
+  // report not yet accepted, and is done only when both are.
+  const open = reportsStillOpen(affiliate, sent);
   const accepted = sent.find((r) => r.status === 'accepted');
-  if (accepted) return html(200, acceptedPage({ lang, affiliateId, token }, accepted), NO_STORE);
-  const latest = sent[0];
+  if (accepted && !open.length)
+    return html(200, acceptedPage({ lang, affiliateId, token }, accepted), NO_STORE);
+  const latest = sent.find((r) => r.status !== 'accepted') ?? sent[0];
   return html(
     200,
     reportFormPage({
@@ -45,6 +55,7 @@ export const handler = httpHandler(async (event) => {
       affiliateName: affiliate.name,
       agreement: link.agreement,
       token: token!,
+      kinds: open,
       status: latest ? reportStatus(lang, latest, missingItems(lang, latest, affiliate)) : undefined,
     }),
     NO_STORE,

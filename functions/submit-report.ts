@@ -3,7 +3,7 @@
 // HTML page back: the result, or the form again with every problem listed.
 
 import * as v from 'valibot';
-import type { Agreement } from '#shared/affiliates/model.ts';
+import { type Agreement, periodKey } from '#shared/affiliates/model.ts';
 import { clock } from '#shared/clock.ts';
 import { type FieldProblem, HttpError, invalidRequest } from '#shared/errors.ts';
 import { adminIdentity } from '#shared/http/admin.ts';
@@ -13,15 +13,28 @@ import { html, json } from '#shared/http/respond.ts';
 import { negotiateLanguage } from '#shared/i18n/index.ts';
 import { bearerToken, checkLink, linkRefused } from '#shared/reports/access.ts';
 import { missingItems } from '#shared/reports/missing.ts';
-import { badLinkPage, reportFormPage, resultPage } from '#shared/reports/pages.ts';
+import { badLinkPage, reportFormPage, reportsStillOpen, resultPage } from '#shared/reports/pages.ts';
 import { MAX_TEXT_BYTES, reportFormSchema } from '#shared/reports/rules.ts';
 import { affiliateOr404, submitReport } from '#shared/reports/service.ts';
+import { listReports } from '#shared/reports/store.ts';
 
 // A form percent-encodes each byte of Urdu text as three characters; the text itself is
 // still held to 200 KB by the schema.
 const FORM_BODY_LIMIT = 3 * MAX_TEXT_BYTES + 16 * 1024;
 
-const FORM_FIELDS = ['periodStart', 'periodEnd', 'metaUrl', 'text', 'financialReportUrl'] as const;
+const FORM_FIELDS = [
+  'kind',
+  'periodStart',
+  'periodEnd',
+  'metaUrl',
+  'text',
+  'financialReportUrl',
+  'url',
+  'reportType',
+  'language',
+  'englishUrl',
+  'englishSummary',
+] as const;
 const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
 
 export const handler = httpHandler(async (event) => {
@@ -60,6 +73,10 @@ export const handler = httpHandler(async (event) => {
         token: token!,
         values,
         problems,
+        kinds: reportsStillOpen(
+          affiliate,
+          (await listReports(affiliateId)).filter((r) => r.period === periodKey(agreement!)),
+        ),
       }),
     );
   };

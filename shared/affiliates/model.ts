@@ -13,7 +13,13 @@ export type AffiliateStatus =
   /** Removal date reached, but an organizer must decide first (a report is pending). */
   | 'removal_held'
   | 'reinstatement_review'
-  | 'formerly_active';
+  | 'formerly_active'
+  /**
+   * Chapters and thematic organisations only: past the last escalation without their
+   * reports. The automation stops and organizers take over; only an organizer moves it on
+   * (a deferral, or reinstatement after the reports are accepted). Nothing is public.
+   */
+  | 'suspended';
 
 export interface Agreement {
   start: CalendarDay;
@@ -40,13 +46,24 @@ export interface AffiliateProfile {
   languages: string[];
   metaPage: string;
   logoUrl: string;
+  /** A user group registered as a legal entity: it files a financial report too. */
+  incorporated?: boolean;
+  /** Chapters and thematic organisations: the last day of their fiscal year, MM-DD (default 12-31). */
+  fiscalYearEnd?: string;
 }
 
 /** An affiliate with where it stands in the lifecycle (shared/lifecycle/service.ts). */
 export interface AffiliateView extends AffiliateProfile {
   status: AffiliateStatus;
-  /** The current agreement period. */
+  /**
+   * The current reporting period: for user groups the agreement; for chapters and
+   * thematic organisations the fiscal year being reported on.
+   */
   agreement: Agreement;
+  /** Chapters and thematic organisations: the agreement as registered (the period is the fiscal year). */
+  registeredAgreement?: Agreement;
+  /** Set when an organizer deferred the due date of the current period. */
+  deferredTo?: CalendarDay;
   /** periodKey(agreement). */
   period: string;
   /** The annual report for the current period is due on this day. */

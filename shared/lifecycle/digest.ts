@@ -35,6 +35,13 @@ const LABEL: Record<NoticeKind, string> = {
   removal_held_organizers: 'removal held: you are asked to decide',
   report_rejected: 'report rejected',
   removal_rescheduled: 'new removal date',
+  reports_due_reminder: 'reminder: reports due',
+  past_due_notice: 'reports past due notice',
+  escalation_1: 'first reminder after the due date',
+  escalation_2: 'second reminder after the due date',
+  escalation_3: 'third reminder after the due date: suspended, you take over',
+  escalation_organizers: 'escalation: you are told',
+  deferral_granted: 'due date deferred',
 };
 
 export interface DigestItem {
@@ -52,7 +59,14 @@ export interface Digest {
 export async function buildDigest(now: Date): Promise<Digest> {
   const tz = config().timeZone;
   const until = new Date(now.getTime() + lifecycleOffsets.digestLookAheadDays * 86_400_000);
-  const statuses = ['active', 'report_due', 'expired', 'removal_held', 'reinstatement_review'] as const;
+  const statuses = [
+    'active',
+    'report_due',
+    'expired',
+    'removal_held',
+    'reinstatement_review',
+    'suspended',
+  ] as const;
   const records = (
     await Promise.all(statuses.map((s) => affiliatesWithStatus(s)))
   ).flat() as AffiliateRecord[];
@@ -89,11 +103,15 @@ export async function buildDigest(now: Date): Promise<Digest> {
           ? 'Registered after its removal date: accept a report or set a removal date.'
           : 'Removal held with a report pending: accept it, reject it with a reason, or set a new date.',
       );
+    if (r.status === 'suspended')
+      need(
+        'Suspended after the third reminder: the automation has stopped; defer its due date, or reinstate once its reports are accepted.',
+      );
     if (r.status === 'reinstatement_review')
       need('Report accepted: reinstatement review (checklist, then reinstate).');
     for (const report of pending)
       need(
-        `Report to check: ${report.metaUrl} (meta-wiki check: ${report.verification.state}, ${report.verification.attempts} attempt(s)).`,
+        `${report.reportKind === 'financial' ? 'Financial report' : 'Report'} to check: ${report.metaUrl} (${report.verification.state === 'awaiting_organizer' ? 'not on meta-wiki: check it by hand' : `meta-wiki check: ${report.verification.state}, ${report.verification.attempts} attempt(s)`})${report.flags?.includes('other_language') ? `; written in ${report.language}, English version: ${report.english?.url ?? 'summary given'}` : ''}.`,
       );
     if (r.owed.length)
       need(`Notices not yet sent (SES refused, retrying): ${r.owed.map((n) => n.kind).join(', ')}.`);

@@ -7,9 +7,12 @@
 
 import * as v from 'valibot';
 import type { AffiliateProfile, Agreement } from '../affiliates/model.ts';
+import { clock } from '../clock.ts';
+import { config } from '../config.ts';
+import { dayIn } from '../dates.ts';
 import { HttpError, invalidRequest } from '../errors.ts';
 import { affiliateSchema, importSchema, MAX_IMPORT_ROWS } from './rules.ts';
-import { previewRegistration, upsertAffiliate } from './service.ts';
+import { previewRegistration, registrationChange, upsertAffiliate } from './service.ts';
 import { readAffiliate } from './store.ts';
 
 export type Registration = AffiliateProfile & { agreement: Agreement };
@@ -35,6 +38,18 @@ export const CSV_COLUMNS = [
   'agreementStart',
   'agreementEnd',
 ] as const;
+
+/** Columns a CSV may carry besides those (empty cells: not given). */
+export const OPTIONAL_CSV_COLUMNS = ['fiscalYearEnd', 'incorporated'] as const;
+
+/** "true"/"yes"/"1" and "false"/"no"/"0"; anything else goes through as text and is refused by the schema. */
+function csvBoolean(cell: string): unknown {
+  const s = cell.trim().toLowerCase();
+  if (s === '') return undefined;
+  if (['true', 'yes', '1'].includes(s)) return true;
+  if (['false', 'no', '0'].includes(s)) return false;
+  return cell;
+}
 
 /** RFC 4180 fields: commas, double quotes ("" inside quotes), CRLF or LF line ends. One pass. */
 export function parseCsv(text: string): string[][] {
@@ -87,7 +102,10 @@ export function rowsFromCsv(text: string): unknown[] {
   if (rows.length > MAX_IMPORT_ROWS)
     throw invalidRequest(`At most ${MAX_IMPORT_ROWS} affiliates per import.`);
   return rows.map((cells) => {
-    const get = (c: (typeof CSV_COLUMNS)[number]) => cells[names.indexOf(c)] ?? '';
+    const get = (c: (typeof CSV_COLUMNS)[number] | (typeof OPTIONAL_CSV_COLUMNS)[number]) =>
+      cells[names.indexOf(c)] ?? '';
+    const fiscalYearEnd = get('fiscalYearEnd').trim();
+    const incorporated = csvBoolean(get('incorporated'));
     return {
       id: get('id').trim(),
       name: get('name'),
@@ -98,6 +116,8 @@ export function rowsFromCsv(text: string): unknown[] {
       metaPage: get('metaPage').trim(),
       logoUrl: get('logoUrl').trim(),
       agreement: { start: get('agreementStart'), end: get('agreementEnd') },
+      ...(fiscalYearEnd ? { fiscalYearEnd } : {}),
+      ...(incorporated !== undefined ? { incorporated } : {}),
     };
   });
 }
@@ -130,12 +150,13 @@ export async function checkBatch(raw: unknown): Promise<{ rows: Registration[]; 
   });
   // A changed agreement cannot be applied to a group in review or Formerly Active (409 one
   // by one): find those now, so the batch is refused whole instead of stopping half-way.
+  const today = dayIn(clock.now(), config().timeZone);
   for (const [index, r] of rows.entries()) {
     const existing = await readAffiliate(r.id);
     if (
       existing &&
       (existing.status === 'reinstatement_review' || existing.status === 'formerly_active') &&
-      (existing.agreement.start !== r.agreement.start || existing.agreement.end !== r.agreement.end)
+      registrationChange(existing, r, today).restart
     )
       problems.push({
         row: seen.get(r.id) ?? index + 1,

@@ -15,9 +15,19 @@ import { metric } from '../metrics.ts';
 import { reportLinkUrl } from '../report-link.ts';
 import { reportsPageUrl } from '../reports/meta-url.ts';
 import { lifecycleOffsets } from './offsets.ts';
+import { missingReports, policyFor } from './policies.ts';
 import type { AffiliateRecord } from './store.ts';
 import { putTimeline } from './store.ts';
-import { dueDate, type NoticeKind, noticeDate, type OwedNotice, removalDate } from './transition.ts';
+import {
+  actionDay,
+  type Dated,
+  dueDate,
+  type NoticeKind,
+  noticeDate,
+  type OwedNotice,
+  removalDate,
+  removes,
+} from './transition.ts';
 
 export function recipientsOf(
   affiliate: Pick<AffiliateRecord, 'contactEmails'>,
@@ -31,13 +41,25 @@ export function recipientsOf(
 export const noticeKey = (affiliateId: string, notice: OwedNotice, recipient: string) =>
   `notice#${affiliateId}#${notice.period}#${notice.kind}${notice.ref ? `:${notice.ref}` : ''}#${recipient.toLowerCase()}`;
 
-type Dates = Pick<AffiliateRecord, 'type' | 'agreement' | 'removalOn'>;
+type Dates = Pick<AffiliateRecord, 'type' | 'incorporated' | 'agreement' | 'removalOn' | 'dueOn'>;
 
-/** The removal day of `period`: an organizer's date applies to the current period only. */
-function removalOf(affiliate: Dates, period: string): CalendarDay {
+/** The dates of `period`: an organizer's days (deferral, removal) apply to the current period only. */
+function datedPeriod(affiliate: Dates, period: string): Dated {
   const agreement = parsePeriodKey(period)!;
-  const own = period === periodKey(affiliate.agreement) ? affiliate.removalOn : undefined;
-  return removalDate(affiliate.type, agreement, own);
+  const current = period === periodKey(affiliate.agreement);
+  return {
+    type: affiliate.type,
+    incorporated: affiliate.incorporated,
+    agreement,
+    removalOn: current ? affiliate.removalOn : undefined,
+    dueOn: current ? affiliate.dueOn : undefined,
+  };
+}
+
+/** The removal day of `period` (user groups); for the others, the day of the last escalation. */
+function removalOf(affiliate: Dates, period: string): CalendarDay {
+  const dated = datedPeriod(affiliate, period);
+  return removes(dated) ? removalDate(dated) : actionDay(dated, 'escalation_3');
 }
 
 /**
@@ -58,18 +80,55 @@ export function reportLinkExpiry(affiliate: Dates, period: string, sentAt?: Date
 
 /** Days of the notice's period, as calendar days. */
 function datesOf(affiliate: AffiliateRecord, period: string): Record<string, CalendarDay> {
-  const agreement = parsePeriodKey(period)!;
+  const dated = datedPeriod(affiliate, period);
   return {
-    periodStart: agreement.start,
-    periodEnd: agreement.end,
-    dueDate: dueDate(affiliate.type, agreement),
-    pastDueDate: noticeDate(affiliate.type, agreement),
+    periodStart: dated.agreement.start,
+    periodEnd: dated.agreement.end,
+    dueDate: dueDate(dated),
+    pastDueDate: noticeDate(dated),
     removalDate: removalOf(affiliate, period),
   };
 }
 
+/**
+ * The reports still missing for `period`, in words ("activity report and financial
+ * report"), and a line for the notices that otherwise speak of one report only.
+ */
+function missingOf(affiliate: AffiliateRecord, period: string, lang: string) {
+  const policy = policyFor(affiliate);
+  const missing = missingReports(policy, period, affiliate.acceptedPeriods ?? []);
+  const words = missing
+    .map((kind) => t(lang, `notice.report.${kind}` as MessageKey))
+    .join(t(lang, 'notice.and'));
+  return {
+    missingReports: words,
+    requiredLine:
+      policy.requiredReports.length > 1 && missing.length
+        ? t(lang, 'notice.requiredReports', { missingReports: words })
+        : '',
+  };
+}
+
+/** User-group notices that ask for the report (an incorporated group's also name the missing one). */
+const REPORT_REQUEST: NoticeKind[] = [
+  'first_reminder',
+  'second_reminder',
+  'expiry_notice',
+  'expiry_report_pending',
+  'final_reminder',
+  'removal_rescheduled',
+];
+
 /** What a rejected report means for the group now, in its language. */
 function nextStepAfterRejection(affiliate: AffiliateRecord, lang: string, vars: Record<string, string>) {
+  if (!removes(affiliate))
+    return t(
+      lang,
+      affiliate.status === 'suspended'
+        ? 'notice.report_rejected.next.suspended'
+        : 'notice.report_rejected.next.due',
+      vars,
+    );
   const key: MessageKey =
     affiliate.status === 'expired'
       ? 'notice.report_rejected.next.expired'
@@ -130,7 +189,23 @@ export async function renderNotice(affiliate: AffiliateRecord, notice: OwedNotic
       ...Object.fromEntries(Object.entries(dates).map(([k, day]) => [k, formatDay(day, locale)])),
     };
     if (notice.kind === 'report_rejected') vars.nextStep = nextStepAfterRejection(affiliate, lang, vars);
-    const body = t(lang, `notice.${notice.kind}.body` as MessageKey, vars);
+    if (notice.kind === 'escalation_organizers') {
+      const step = notice.ref?.split('@')[0] === 'escalation_3' ? 'escalation_3' : 'escalation_2';
+      vars.stage = t(lang, `notice.escalation_organizers.stage.${step}`);
+      vars.nextStep = t(lang, `notice.escalation_organizers.next.${step}`);
+    }
+    const { missingReports: missingWords, requiredLine } = missingOf(affiliate, notice.period, lang);
+    vars.missingReports = missingWords;
+    let body = t(lang, `notice.${notice.kind}.body` as MessageKey, vars);
+    // An incorporated user group reads the user groups' notices, plus which of its two
+    // reports is still missing (the chapters' notices name them in their own text).
+    if (
+      requiredLine &&
+      notice.audience === 'contacts' &&
+      removes(affiliate) &&
+      REPORT_REQUEST.includes(notice.kind)
+    )
+      body = `${body}\n\n${requiredLine}`;
     const paragraphs =
       notice.audience === 'contacts' ? [t(lang, 'notice.greeting', vars), body, signoff(lang)] : [body];
     return { lang, vars, text: paragraphs.join('\n\n') };

@@ -1,15 +1,11 @@
 // Every offset of the reporting-compliance lifecycle, in one place. The transition
 // function, the schedules, the notices and docs/lifecycle.md all read these numbers.
 
-import type { AffiliateType } from '../affiliates/model.ts';
+// What differs by kind of affiliate (due dates, required reports, what happens past
+// due) is declared in policies.ts; the numbers here are the user groups' steps and the
+// ones every affiliate shares.
 
 export const lifecycleOffsets = {
-  /** Days after the agreement's end that the annual report is due, by affiliate type
-   * (the defaults of the Wikimedia affiliates data portal). */
-  reportGraceDays: { user_group: 30, chapter: 120, thematic_organization: 120 } satisfies Record<
-    AffiliateType,
-    number
-  >,
   /** First reminder (status becomes report_due): this many days before the due date. */
   firstReminderDaysBeforeDue: 30,
   /** Second reminder: this many days before the due date. */

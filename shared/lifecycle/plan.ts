@@ -5,7 +5,7 @@
 
 import type { AffiliateStatus, CalendarDay } from '../affiliates/model.ts';
 import {
-  ACTIONS,
+  ALL_ACTIONS,
   type LifecycleAction,
   type LifecycleState,
   nextAction,
@@ -36,8 +36,8 @@ export function plannedSteps(
   const steps: PlannedStep[] = [];
   let current = state;
   // At most one step per action, and one more for a held removal: never loops.
-  // Stryker disable next-line EqualityOperator,UpdateOperator: only a guard; nextAction runs out first, after five steps at most
-  for (let i = 0; i <= ACTIONS.length; i++) {
+  // Stryker disable next-line EqualityOperator,UpdateOperator: only a guard; nextAction runs out first, after seven steps at most
+  for (let i = 0; i <= ALL_ACTIONS.length; i++) {
     const next = nextAction(current, ctx.timeZone);
     if (!next) break;
     const at = new Date(Math.max(next.at.getTime(), ctx.now.getTime()));

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { isCalendarDay } from '../dates.ts';
 import { isSingleLine } from '../text.ts';
 import { httpsUrl } from '../urls.ts';
+import { isFiscalYearEnd } from './policies.ts';
 
 // Names reach email subjects: one line, no control, bidi or invisible characters.
 const ONE_LINE = 'one line, without control, direction-changing or invisible characters';
@@ -16,7 +17,7 @@ export const agreementSchema = v.pipe(
   v.check((a) => a.start < a.end, 'the agreement must end after it starts'),
 );
 
-export const affiliateSchema = v.object({
+const affiliateFields = v.object({
   id: v.pipe(
     v.string(),
     v.regex(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/, 'a slug: lowercase letters, digits and hyphens'),
@@ -50,8 +51,41 @@ export const affiliateSchema = v.object({
   ),
   metaPage: httpsUrl(),
   logoUrl: httpsUrl(),
+  /**
+   * The agreement. User groups report on it; chapters and thematic organisations report
+   * on their fiscal year within it (policies.ts).
+   */
   agreement: agreementSchema,
+  /** A user group registered as a legal entity: it files a financial report too (WADP legal_entity). */
+  incorporated: v.optional(v.boolean('true or false')),
+  /** Chapters and thematic organisations: the last day of the fiscal year, MM-DD (default 12-31). */
+  fiscalYearEnd: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.check(isFiscalYearEnd, 'the last day of the fiscal year as MM-DD, like 06-30 (not 02-29)'),
+    ),
+  ),
 });
+
+/** POST /admin/affiliates, the preview and each imported row. */
+export const affiliateSchema = v.pipe(
+  affiliateFields,
+  v.forward(
+    v.check(
+      (a) => a.type !== 'user_group' || a.fiscalYearEnd === undefined,
+      'user groups report on their agreement period, not a fiscal year: leave fiscalYearEnd out',
+    ),
+    ['fiscalYearEnd'],
+  ),
+  v.forward(
+    v.check(
+      (a) => a.type === 'user_group' || a.incorporated !== false,
+      'chapters and thematic organisations are incorporated and always file a financial report',
+    ),
+    ['incorporated'],
+  ),
+);
 
 export const reasonSchema = v.object({
   reason: v.pipe(v.string(), v.trim(), v.minLength(1, 'a reason'), v.maxLength(500)),
@@ -59,6 +93,12 @@ export const reasonSchema = v.object({
 
 /** POST /admin/affiliates/{id}/removal-date: a later removal day, and why. */
 export const removalDateSchema = v.object({
+  day,
+  reason: reasonSchema.entries.reason,
+});
+
+/** POST /admin/affiliates/{id}/deferral: a later due date for the current period, and why. */
+export const deferralSchema = v.object({
   day,
   reason: reasonSchema.entries.reason,
 });

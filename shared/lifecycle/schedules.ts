@@ -15,6 +15,10 @@ const SHORT: Record<LifecycleAction, string> = {
   expire: 'expire',
   final_reminder: 'remind3',
   remove: 'remove',
+  early_reminder: 'remind0',
+  escalation_1: 'escalate1',
+  escalation_2: 'escalate2',
+  escalation_3: 'escalate3',
 };
 
 /**

@@ -13,12 +13,14 @@ import {
 } from '../affiliates/model.ts';
 import { type Clock, clock as processClock } from '../clock.ts';
 import { config } from '../config.ts';
+import { dayIn } from '../dates.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
 import { log } from '../log.ts';
 import { listReports } from '../reports/store.ts';
 import { scheduler } from '../scheduler/index.ts';
 import { deliverNotice } from './notices.ts';
 import { lifecycleOffsets } from './offsets.ts';
+import { policyFor, type ReportKind, reportingPeriodFor } from './policies.ts';
 import { type Preview, previewOf } from './preview.ts';
 import { scheduleFor } from './schedules.ts';
 import {
@@ -32,6 +34,7 @@ import {
   writeAffiliate,
 } from './store.ts';
 import {
+  actionsOf,
   type LifecycleEvent,
   type LifecycleState,
   nextAction,
@@ -94,7 +97,11 @@ export function stateOf(r: AffiliateRecord, pendingReports?: string[]): Lifecycl
   return {
     status: r.status,
     type: r.type,
+    incorporated: r.incorporated,
+    fiscalYearEnd: r.fiscalYearEnd,
     agreement: r.agreement,
+    registeredAgreement: r.registeredAgreement,
+    dueOn: r.dueOn,
     paused: r.paused,
     pauseReason: r.pauseReason,
     lastAction: r.lastAction,
@@ -227,13 +234,17 @@ export function registrationRecord(
   who: string,
   now: Date,
 ): { record: AffiliateRecord; timeline: TimelineEntry[] } {
-  const { agreement, ...profile } = input;
+  const { agreement: registered, ...profile } = input;
+  // Chapters and thematic organisations report on their fiscal year: the period is the
+  // next fiscal year to report on, and the agreement is kept as registered.
+  const agreement = reportingPeriodFor(input, dayIn(now, tz()));
   const fresh: AffiliateRecord = {
     ...profile,
     pk: affiliatePk(input.id),
     sk: 'META',
     status: 'active',
     agreement,
+    ...(policyFor(input).basis === 'fiscal_year' ? { registeredAgreement: registered } : {}),
     paused: false,
     acceptedPeriods: [],
     owed: [],
@@ -247,15 +258,52 @@ export function registrationRecord(
     {
       at,
       what: 'Affiliate registered',
-      why: `Agreement ${agreement.start} to ${agreement.end}.`,
+      why:
+        registered === agreement
+          ? `Agreement ${agreement.start} to ${agreement.end}.`
+          : `Agreement ${registered.start} to ${registered.end}; reports on the fiscal year ${agreement.start} to ${agreement.end} first.`,
       who,
-      data: { agreement },
+      data: { agreement, ...(registered === agreement ? {} : { registeredAgreement: registered }) },
     },
     ...placed.effects
       .filter((e) => e.type === 'timeline')
       .map((e) => ({ at, what: e.what, why: e.why, who: SYSTEM, data: e.data })),
   ];
   return { record: withPlan({ ...fresh, ...storable(placed.state) }, now), timeline };
+}
+
+/**
+ * What a registration changes in an existing affiliate's period. User groups: the period
+ * is the agreement given. Chapters and thematic organisations: the fiscal year stays as it
+ * is unless the agreement, the fiscal year end or the type changed (re-registering the
+ * same data later in the year must not move it).
+ */
+export function registrationChange(
+  existing: AffiliateRecord,
+  input: AffiliateProfile & { agreement: Agreement },
+  today: string,
+): {
+  restart: boolean;
+  period: Agreement;
+  profile: Pick<LifecycleState, 'type' | 'incorporated' | 'fiscalYearEnd' | 'registeredAgreement'>;
+} {
+  const fiscal = policyFor(input).basis === 'fiscal_year';
+  const profile = {
+    type: input.type,
+    incorporated: input.incorporated,
+    fiscalYearEnd: input.fiscalYearEnd,
+    registeredAgreement: fiscal ? input.agreement : undefined,
+  };
+  const sameTerms =
+    fiscal &&
+    policyFor(existing).basis === 'fiscal_year' &&
+    existing.registeredAgreement !== undefined &&
+    periodKey(existing.registeredAgreement) === periodKey(input.agreement) &&
+    (existing.fiscalYearEnd ?? '') === (input.fiscalYearEnd ?? '');
+  const period = sameTerms ? existing.agreement : reportingPeriodFor(input, today);
+  const restart =
+    periodKey(period) !== periodKey(existing.agreement) || actionsOf(existing) !== actionsOf(input);
+  return { restart, period, profile };
 }
 
 /**
@@ -267,7 +315,7 @@ export async function upsertAffiliate(
   who: string,
 ): Promise<{ created: boolean; changed: boolean; affiliate: AffiliateView }> {
   const now = activeClock.now();
-  const { agreement, ...profile } = input;
+  const { agreement: _registered, ...rest } = input;
   const existing = await readAffiliate(input.id);
   if (!existing) {
     const { record, timeline } = registrationRecord(input, who, now);
@@ -283,14 +331,21 @@ export async function upsertAffiliate(
     return { created: true, changed: true, affiliate: toView(record) };
   }
   let agreementChanged = false;
-  if (periodKey(agreement) !== periodKey(existing.agreement)) {
-    const { outcome } = await applyEvent(input.id, { kind: 'agreement_changed', agreement }, who);
+  const change = registrationChange(existing, input, dayIn(now, tz()));
+  if (change.restart) {
+    const { outcome } = await applyEvent(
+      input.id,
+      { kind: 'agreement_changed', agreement: change.period, profile: change.profile },
+      who,
+    );
     agreementChanged = !outcome.ignored;
     if (outcome.ignored === 'use_reinstate')
       throw conflict(`The affiliate is ${existing.status}; a new agreement comes through reinstatement.`, {
         status: existing.status,
       });
   }
+  // The agreement as registered is part of a fiscal-year affiliate's profile.
+  const profile = { ...rest, registeredAgreement: change.profile.registeredAgreement };
   for (let attempt = 0; attempt < 20; attempt++) {
     const fresh = (await readAffiliate(input.id))!;
     const changed = (Object.keys(profile) as (keyof typeof profile)[]).filter(
@@ -316,11 +371,18 @@ export async function recordReportAccepted(input: {
   affiliateId: string;
   period: string;
   reportId: string;
+  /** activity (default) or financial: a period is complete when its policy's reports all are. */
+  reportKind?: ReportKind;
   actor: string;
 }): Promise<{ status: AffiliateStatus }> {
   const { record } = await applyEvent(
     input.affiliateId,
-    { kind: 'report_accepted', period: input.period, reportId: input.reportId },
+    {
+      kind: 'report_accepted',
+      period: input.period,
+      reportId: input.reportId,
+      ...(input.reportKind ? { reportKind: input.reportKind } : {}),
+    },
     input.actor,
   ).catch(owedIsNotFailure(input.affiliateId));
   return { status: record.status };
@@ -436,6 +498,11 @@ export async function setRemovalDate(id: string, day: string, reason: string, wh
   const { record, outcome } = await applyEvent(id, { kind: 'set_removal_date', day, reason }, who).catch(
     owedIsNotFailure(id),
   );
+  if (outcome?.ignored === 'no_removal')
+    throw conflict(
+      `A ${record.type.replace('_', ' ')} is never removed automatically; defer its due date instead (POST /admin/affiliates/${id}/deferral).`,
+      { status: record.status, type: record.type },
+    );
   if (outcome?.ignored === 'not_expired')
     throw conflict(`The affiliate is ${record.status}; a removal date applies only while expired or held.`, {
       status: record.status,
@@ -444,6 +511,30 @@ export async function setRemovalDate(id: string, day: string, reason: string, wh
     throw unprocessable('removal_date_past', 'The new removal date must be a day after today.', {
       reasons: [{ field: 'day', message: 'a day after today' }],
     });
+  return toView(record);
+}
+
+/**
+ * An organizer grants a later due date for the current period, with a reason the
+ * contacts read. Every later step follows the new date (transition.ts defer).
+ */
+export async function deferDueDate(id: string, day: string, reason: string, who: string) {
+  const { record, outcome } = await applyEvent(id, { kind: 'defer', day, reason }, who).catch(
+    owedIsNotFailure(id),
+  );
+  if (outcome?.ignored === 'not_deferrable')
+    throw conflict(
+      `The affiliate is ${record.status}; a due date can be deferred while it is active, due, past due, held or suspended.`,
+      { status: record.status },
+    );
+  if (outcome?.ignored === 'not_later')
+    throw unprocessable(
+      'deferral_not_later',
+      'The new due date must be after today and after the current due date.',
+      {
+        reasons: [{ field: 'day', message: `a day after today and after ${toView(record).dueDate}` }],
+      },
+    );
   return toView(record);
 }
 
@@ -470,13 +561,21 @@ export async function previewRegistration(
   const existing = await readAffiliate(input.id);
   if (existing) {
     // An update: a changed agreement restarts the period; a profile change alone keeps it.
-    const outcome = transition(
-      stateOf(existing),
-      { kind: 'agreement_changed', agreement: input.agreement },
-      { now, timeZone: tz() },
-    );
+    const change = registrationChange(existing, input, dayIn(now, tz()));
+    const outcome = change.restart
+      ? transition(
+          stateOf(existing),
+          { kind: 'agreement_changed', agreement: change.period, profile: change.profile },
+          { now, timeZone: tz() },
+        )
+      : { state: stateOf(existing), effects: [] };
     const { agreement: _a, ...profile } = input;
-    const record = { ...existing, ...profile, ...storable(outcome.state) };
+    const record = {
+      ...existing,
+      ...profile,
+      registeredAgreement: change.profile.registeredAgreement,
+      ...storable(outcome.state),
+    };
     const preview = await previewOf(record, stateOf(record, []), { now, timeZone: tz() });
     const timeline = outcome.effects.flatMap((e) =>
       e.type === 'timeline' ? [{ at: now.toISOString(), what: e.what, why: e.why, who, data: e.data }] : [],

@@ -16,10 +16,35 @@ import {
 } from '../affiliates/model.ts';
 import { addDays, dayIn, instantAt, periodEnd } from '../dates.ts';
 import { lifecycleOffsets as o } from './offsets.ts';
+import {
+  acceptedKey,
+  DEFAULT_FISCAL_YEAR_END,
+  dueAfterPeriod,
+  fiscalPeriodFor,
+  missingReports,
+  policyFor,
+  type ReportKind,
+} from './policies.ts';
 
-/** The timed steps of one agreement period, in the order they happen. */
+/** The timed steps of one period of a user group (the seed's policy), in order. */
 export const ACTIONS = ['first_reminder', 'second_reminder', 'expire', 'final_reminder', 'remove'] as const;
-export type LifecycleAction = (typeof ACTIONS)[number];
+/** The timed steps of one fiscal year of a chapter or thematic organisation, in order. */
+export const ESCALATION_ACTIONS = [
+  'early_reminder',
+  'first_reminder',
+  'second_reminder',
+  'expire',
+  'escalation_1',
+  'escalation_2',
+  'escalation_3',
+] as const;
+export type LifecycleAction = (typeof ACTIONS)[number] | (typeof ESCALATION_ACTIONS)[number];
+/** Every action name a schedule may carry. */
+export const ALL_ACTIONS = [...new Set<LifecycleAction>([...ACTIONS, ...ESCALATION_ACTIONS])];
+
+/** The steps the policy of this affiliate takes, in order. */
+export const actionsOf = (s: Pick<LifecycleState, 'type' | 'incorporated'>): readonly LifecycleAction[] =>
+  policyFor(s).pastDue.kind === 'expiry_and_removal' ? ACTIONS : ESCALATION_ACTIONS;
 
 export type NoticeKind =
   | 'first_reminder'
@@ -38,7 +63,19 @@ export type NoticeKind =
   /** An organizer rejected a report, with the reason. */
   | 'report_rejected'
   /** An organizer set a new removal date, with the reason. */
-  | 'removal_rescheduled';
+  | 'removal_rescheduled'
+  /** Chapters and thematic organisations: the reminders 120, 30 and 7 days before the due date. */
+  | 'reports_due_reminder'
+  /** Chapters and thematic organisations: the day after the due date (no removal follows). */
+  | 'past_due_notice'
+  /** First, second and third reminder after the due date (WADP levels 3, 4 and 5). */
+  | 'escalation_1'
+  | 'escalation_2'
+  | 'escalation_3'
+  /** The organizers hear of an escalation (+60, +90) and, at +90, that staff take over. */
+  | 'escalation_organizers'
+  /** An organizer deferred the due date, with the reason. */
+  | 'deferral_granted';
 
 export type Audience = 'contacts' | 'wikimedia_l' | 'organizers';
 
@@ -66,14 +103,30 @@ export const noticeId = (n: Pick<OwedNotice, 'kind' | 'period' | 'ref'>) =>
 export interface LifecycleState {
   status: AffiliateStatus;
   type: AffiliateType;
+  /** A user group registered as a legal entity (files a financial report too). */
+  incorporated?: boolean;
+  /** Chapters and thematic organisations: MM-DD, the last day of the fiscal year. */
+  fiscalYearEnd?: string;
+  /**
+   * The current reporting period: for user groups the agreement, for chapters and
+   * thematic organisations the fiscal year (their agreement is `registeredAgreement`).
+   */
   agreement: Agreement;
+  /** Fiscal-year affiliates: the agreement as an organizer registered it. */
+  registeredAgreement?: Agreement;
+  /** The due date an organizer granted for the current period (a deferral). */
+  dueOn?: CalendarDay;
   paused: boolean;
   pauseReason?: string;
   /** The last timed action carried out in the current period. */
   lastAction?: LifecycleAction;
   /** The day the affiliate moved to Formerly Active. */
   formerlyActiveOn?: CalendarDay;
-  /** Periods whose report has been accepted. */
+  /**
+   * Reports accepted: "<period>" for an activity report, "<period>#financial" for a
+   * financial report (policies.ts acceptedKey). A period is complete when every report
+   * its policy requires is here.
+   */
   acceptedPeriods: string[];
   owed: OwedNotice[];
   /** The removal day when an organizer set one; otherwise it follows from the agreement. */
@@ -91,15 +144,22 @@ export interface LifecycleState {
 export type LifecycleEvent =
   /** A schedule fired, or reconciliation found work due. `period`, when given, must be current. */
   | { kind: 'tick'; period?: string; action?: string }
-  | { kind: 'report_accepted'; period: string; reportId: string }
+  | { kind: 'report_accepted'; period: string; reportId: string; reportKind?: ReportKind }
   | { kind: 'reinstate'; agreement?: Agreement }
   | { kind: 'pause'; reason: string }
   | { kind: 'resume'; reason: string }
-  | { kind: 'agreement_changed'; agreement: Agreement }
   /** An organizer rejected a report; `reason` is quoted to the contacts. */
   | { kind: 'report_rejected'; period: string; reportId: string; reason: string; reportUrl: string }
   /** An organizer set a new removal date (a later day), with a reason. */
-  | { kind: 'set_removal_date'; day: CalendarDay; reason: string };
+  | { kind: 'set_removal_date'; day: CalendarDay; reason: string }
+  /** An organizer granted a later due date for the current period, with a reason. */
+  | { kind: 'defer'; day: CalendarDay; reason: string }
+  /** The type, incorporation or fiscal year changed with the registration. */
+  | {
+      kind: 'agreement_changed';
+      agreement: Agreement;
+      profile?: Pick<LifecycleState, 'type' | 'incorporated' | 'fiscalYearEnd' | 'registeredAgreement'>;
+    };
 
 export interface TimelineEffect {
   type: 'timeline';
@@ -127,38 +187,64 @@ export interface TransitionContext {
 
 // ---- dates of a period ----------------------------------------------------------
 
-export function dueDate(type: AffiliateType, agreement: Agreement): CalendarDay {
-  return addDays(agreement.end, o.reportGraceDays[type]);
-}
+/**
+ * What fixes the dates of a period: the type (and so the policy), the period, and the
+ * days organizers set (a deferred due date, a later removal).
+ */
+export type Dated = Pick<LifecycleState, 'type' | 'incorporated' | 'agreement' | 'removalOn' | 'dueOn'>;
+
+/** The report is due on this day: the policy's offset from the period's end, or a deferral. */
+export const dueDate = (s: Dated): CalendarDay => s.dueOn ?? dueAfterPeriod(policyFor(s), s.agreement);
 
 /** The day of the expiry notice: the first day the report is past due. */
-export const noticeDate = (type: AffiliateType, agreement: Agreement) =>
-  addDays(dueDate(type, agreement), o.expiryNoticeDaysAfterDue);
+export const noticeDate = (s: Dated) => addDays(dueDate(s), o.expiryNoticeDaysAfterDue);
 
 /**
  * The day the name and logo leave the affiliates page: 30 days after the expiry notice,
- * or the day an organizer set (`removalOn`).
+ * or the day an organizer set (`removalOn`). Only policies that remove have one.
  */
-export const removalDate = (type: AffiliateType, agreement: Agreement, removalOn?: CalendarDay) =>
-  removalOn ?? addDays(noticeDate(type, agreement), o.removalDaysAfterNotice);
+export const removalDate = (s: Dated) => s.removalOn ?? addDays(noticeDate(s), o.removalDaysAfterNotice);
 
-/** What fixes the dates of a period: the type, the agreement and an organizer's removal day. */
-export type Dated = Pick<LifecycleState, 'type' | 'agreement' | 'removalOn'>;
+/** Whether this affiliate's policy ever removes it (user groups) or suspends instead. */
+export const removes = (s: Pick<LifecycleState, 'type' | 'incorporated'>) =>
+  policyFor(s).pastDue.kind === 'expiry_and_removal';
 
 export function actionDay(s: Dated, action: LifecycleAction): CalendarDay {
-  const due = dueDate(s.type, s.agreement);
-  const removal = removalDate(s.type, s.agreement, s.removalOn);
+  const policy = policyFor(s);
+  const due = dueDate(s);
+  const before = policy.remindersBeforeDue;
+  if (policy.pastDue.kind === 'escalation_and_suspension') {
+    const [e1, e2, e3] = policy.pastDue.escalationDaysAfterDue;
+    // Stryker disable next-line ConditionalExpression: user-group actions never reach this branch
+    switch (action) {
+      case 'early_reminder':
+        return addDays(due, -before[0]!);
+      case 'first_reminder':
+        return addDays(due, -before[1]!);
+      case 'second_reminder':
+        return addDays(due, -before[2]!);
+      case 'expire':
+        return addDays(due, policy.pastDue.pastDueNoticeDaysAfterDue);
+      case 'escalation_1':
+        return addDays(due, e1);
+      case 'escalation_2':
+        return addDays(due, e2);
+      default:
+        return addDays(due, e3);
+    }
+  }
+  const removal = removalDate(s);
   switch (action) {
     case 'first_reminder':
-      return addDays(due, -o.firstReminderDaysBeforeDue);
+      return addDays(due, -before[0]!);
     case 'second_reminder':
-      return addDays(due, -o.secondReminderDaysBeforeDue);
+      return addDays(due, -before[1]!);
     case 'expire':
-      return noticeDate(s.type, s.agreement);
+      return noticeDate(s);
     case 'final_reminder':
       // A week before removal (notice + 23 of 30), also when an organizer moved the removal.
       return addDays(removal, o.finalReminderDaysAfterNotice - o.removalDaysAfterNotice);
-    case 'remove':
+    default:
       return removal;
   }
 }
@@ -166,7 +252,7 @@ export function actionDay(s: Dated, action: LifecycleAction): CalendarDay {
 export const actionInstant = (s: Dated, action: LifecycleAction, timeZone: string) =>
   instantAt(actionDay(s, action), o.localHour, timeZone);
 
-/** The agreement that follows `agreement`: the next 12 months from the day after it ends. */
+/** The period that follows `agreement`: the next 12 months from the day after it ends. */
 export function nextAgreement(agreement: Agreement): Agreement {
   const start = addDays(agreement.end, 1);
   return { start, end: periodEnd(start, o.agreementMonths) };
@@ -183,8 +269,9 @@ export function nextAction(
 ): { action: LifecycleAction; day: CalendarDay; at: Date } | undefined {
   if (state.paused) return undefined;
   if (!TIMED_STATUSES.includes(state.status)) return undefined;
-  const index = state.lastAction ? ACTIONS.indexOf(state.lastAction) + 1 : 0;
-  const action = ACTIONS[index];
+  const actions = actionsOf(state);
+  const index = state.lastAction ? actions.indexOf(state.lastAction) + 1 : 0;
+  const action = actions[index];
   // Stryker disable next-line ConditionalExpression: only 'remove' is last, and it leaves a status the calendar does not move
   if (!action) return undefined;
   return { action, day: actionDay(state, action), at: actionInstant(state, action, timeZone) };
@@ -196,22 +283,47 @@ const TIMED_STATUSES: AffiliateStatus[] = ['active', 'report_due', 'expired'];
 // ---- the transition ---------------------------------------------------------------
 
 const STATUS_AFTER: Record<LifecycleAction, AffiliateStatus> = {
+  early_reminder: 'report_due',
   first_reminder: 'report_due',
   second_reminder: 'report_due',
   expire: 'expired',
   final_reminder: 'expired',
   remove: 'formerly_active',
+  escalation_1: 'expired',
+  escalation_2: 'expired',
+  escalation_3: 'suspended',
 };
 
-/** Reminders that would arrive after the next step is already due are not sent. */
-const SUPERSEDED_BY: Partial<Record<LifecycleAction, LifecycleAction>> = {
-  first_reminder: 'second_reminder',
-  second_reminder: 'expire',
-  final_reminder: 'remove',
-};
+/**
+ * Reminders that would arrive after the next step is already due are not sent. The
+ * expiry notice, the removal and the last escalation (organizers told, suspension) are
+ * always carried out.
+ */
+const SKIPPABLE: LifecycleAction[] = [
+  'early_reminder',
+  'first_reminder',
+  'second_reminder',
+  'final_reminder',
+  'escalation_1',
+  'escalation_2',
+];
 
 /** Reminders say "send us your report": pointless, and misleading, once one has arrived. */
-const REMINDERS: NoticeKind[] = ['first_reminder', 'second_reminder', 'final_reminder'];
+const REMINDERS: NoticeKind[] = [
+  'first_reminder',
+  'second_reminder',
+  'final_reminder',
+  'reports_due_reminder',
+  'escalation_1',
+  'escalation_2',
+  'escalation_3',
+];
+
+/** The step after `action` in this affiliate's sequence, if any. */
+function followingAction(s: LifecycleState, action: LifecycleAction): LifecycleAction | undefined {
+  const actions = actionsOf(s);
+  return actions[actions.indexOf(action) + 1];
+}
 
 const ignore = (state: LifecycleState, why: string): Outcome => ({ state, effects: [], ignored: why });
 
@@ -225,6 +337,8 @@ export function transition(state: LifecycleState, event: LifecycleEvent, ctx: Tr
       return reportRejected(state, event, ctx);
     case 'set_removal_date':
       return setRemovalDate(state, event, ctx);
+    case 'defer':
+      return defer(state, event, ctx);
     case 'reinstate':
       return reinstate(state, event, ctx);
     case 'pause':
@@ -253,7 +367,7 @@ function tick(state: LifecycleState, event: { period?: string }, ctx: Transition
   for (;;) {
     const due = nextAction(next, ctx.timeZone);
     if (!due || due.at > ctx.now) break;
-    const following = SUPERSEDED_BY[due.action];
+    const following = SKIPPABLE.includes(due.action) ? followingAction(next, due.action) : undefined;
     const superseded = following !== undefined && actionInstant(next, following, ctx.timeZone) <= ctx.now;
     const result =
       due.action === 'remove' && next.pendingReports?.length
@@ -269,15 +383,22 @@ function tick(state: LifecycleState, event: { period?: string }, ctx: Transition
 /** The facts a public step rests on, recorded with it on the timeline. */
 function factsOf(state: LifecycleState) {
   const period = periodKey(state.agreement);
+  const missing = missingReports(policyFor(state), period, state.acceptedPeriods);
   return {
     period,
-    dueDate: dueDate(state.type, state.agreement),
-    expiryNoticeDate: noticeDate(state.type, state.agreement),
-    removalDate: removalDate(state.type, state.agreement, state.removalOn),
-    reportAccepted: state.acceptedPeriods.includes(period),
+    dueDate: dueDate(state),
+    expiryNoticeDate: noticeDate(state),
+    ...(removes(state) ? { removalDate: removalDate(state) } : {}),
+    reportAccepted: missing.length === 0,
+    ...(policyFor(state).requiredReports.length > 1 ? { reportsMissing: missing } : {}),
     reportsPending: state.pendingReports?.length ?? 0,
   };
 }
+
+/** Whether every report this period requires has been accepted. */
+export const periodComplete = (
+  s: Pick<LifecycleState, 'type' | 'incorporated' | 'agreement' | 'acceptedPeriods'>,
+) => missingReports(policyFor(s), periodKey(s.agreement), s.acceptedPeriods).length === 0;
 
 function applyAction(
   state: LifecycleState,
@@ -292,22 +413,95 @@ function applyAction(
   const pending = state.pendingReports?.length ?? 0;
   // Once an organizer moved the removal date, the final reminder and the removal notices
   // belong to that date: they are told apart from the ones of the first date.
-  const ref =
+  const removalRef =
     // Stryker disable next-line ConditionalExpression,LogicalOperator: removalOn is only ever set once expired, so only these two actions can follow it
     state.removalOn && (action === 'final_reminder' || action === 'remove') ? state.removalOn : undefined;
+  // After a deferral every later notice belongs to the new due date, so a reminder sent
+  // before it is sent again on its new day (the outbox would otherwise hold it back).
+  const deferralRef = state.dueOn ? `due-${state.dueOn}` : undefined;
+  const refOf = (...parts: (string | undefined)[]) => parts.filter(Boolean).join('@') || undefined;
+  const ref = refOf(deferralRef, removalRef);
   const notices: OwedNotice[] = [];
-  const contacts = (kind: NoticeKind) =>
-    notices.push({ kind, audience: 'contacts', period, since, ...(ref ? { ref } : {}) });
+  const contacts = (kind: NoticeKind, own?: string) => {
+    const r = refOf(own, ref);
+    notices.push({ kind, audience: 'contacts', period, since, ...(r ? { ref: r } : {}) });
+  };
   const skipped: string[] = [];
-  const remind = (kind: NoticeKind) => {
+  const remind = (kind: NoticeKind, own?: string) => {
     if (superseded) skipped.push('the next step was already due');
     else if (pending) skipped.push('a report for this period has arrived and is being checked');
-    else contacts(kind);
+    else contacts(kind, own);
   };
   let what: string;
   let why: string;
-  const due = dueDate(state.type, state.agreement);
+  const due = dueDate(state);
+  const escalating = !removes(state);
+  const finish = (): Outcome => {
+    const note = skipped.length ? ` Reminder not sent: ${skipped[0]}.` : '';
+    const effects: Effect[] = [
+      {
+        type: 'timeline',
+        what,
+        why: `${why}${note}`,
+        data: {
+          action,
+          day,
+          status,
+          ...(action === 'remove' || action === 'escalation_3' ? { facts: factsOf(state) } : {}),
+        },
+      },
+      ...notices.map((notice): Effect => ({ type: 'notice', notice })),
+    ];
+    return {
+      state: {
+        ...state,
+        status,
+        lastAction: action,
+        formerlyActiveOn: action === 'remove' ? dayIn(ctx.now, ctx.timeZone) : state.formerlyActiveOn,
+        owed: [...state.owed, ...notices],
+      },
+      effects,
+    };
+  };
+  const policy = policyFor(state);
+  const missing = missingReports(policy, period, state.acceptedPeriods).join(' and ');
+  const organizers = (kind: NoticeKind) =>
+    notices.push({ kind, audience: 'organizers', period, since, ref: refOf(action, deferralRef)! });
+  // Chapters and thematic organisations: their own words (fiscal year, both reports, no
+  // removal), one notice kind for the three reminders before the due date.
+  if (
+    escalating &&
+    (action === 'early_reminder' || action === 'first_reminder' || action === 'second_reminder')
+  ) {
+    const days =
+      policy.remindersBeforeDue[['early_reminder', 'first_reminder', 'second_reminder'].indexOf(action)];
+    what = `Reports due in ${days} days: reminder`;
+    why = `The ${missing} report(s) for ${period} are due on ${due}.`;
+    remind('reports_due_reminder', action);
+    return finish();
+  }
   switch (action) {
+    case 'escalation_1':
+    case 'escalation_2':
+    case 'escalation_3': {
+      const n = action.slice(-1);
+      what =
+        action === 'escalation_3'
+          ? 'Third reminder: suspended, organizers take over'
+          : `${n === '1' ? 'First' : 'Second'} reminder after the due date`;
+      why = `The reports for ${period} were due on ${due}; missing: ${missing}.`;
+      if (action === 'escalation_3') {
+        // Suspension is a decision staff carry out, never a public step: the contacts get
+        // the third reminder, the organizers are asked to take over.
+        contacts(action);
+        why += ' The automation stops here; only an organizer moves the affiliate on.';
+      } else remind(action);
+      if (policy.pastDue.kind === 'escalation_and_suspension') {
+        const after = policy.pastDue.escalationDaysAfterDue[Number(n) - 1]!;
+        if (policy.pastDue.organizersToldAtDaysAfterDue.includes(after)) organizers('escalation_organizers');
+      }
+      break;
+    }
     case 'first_reminder':
       what = 'Report due soon: first reminder';
       why = `The annual report for ${period} is due on ${due}.`;
@@ -319,6 +513,12 @@ function applyAction(
       remind('second_reminder');
       break;
     case 'expire':
+      if (escalating) {
+        what = 'Reports past due';
+        why = `Not every report for ${period} was accepted by its due date ${due} (missing: ${missing}).${pending ? ` ${pending} report(s) received and still being checked.` : ''}`;
+        contacts('past_due_notice');
+        break;
+      }
       what = 'Agreement expired: report past due';
       why = pending
         ? `No accepted report for ${period} by its due date ${due}; ${pending} report(s) received and still being checked.`
@@ -327,7 +527,7 @@ function applyAction(
       break;
     case 'final_reminder':
       what = 'Final reminder before removal';
-      why = `Removal to Formerly Active is set for ${removalDate(state.type, state.agreement, state.removalOn)}.`;
+      why = `Removal to Formerly Active is set for ${removalDate(state)}.`;
       remind('final_reminder');
       break;
     case 'remove':
@@ -345,26 +545,7 @@ function applyAction(
       });
       break;
   }
-  const note = skipped.length ? ` Reminder not sent: ${skipped[0]}.` : '';
-  const effects: Effect[] = [
-    {
-      type: 'timeline',
-      what,
-      why: `${why}${note}`,
-      data: { action, day, status, ...(action === 'remove' ? { facts: factsOf(state) } : {}) },
-    },
-    ...notices.map((notice): Effect => ({ type: 'notice', notice })),
-  ];
-  return {
-    state: {
-      ...state,
-      status,
-      lastAction: action,
-      formerlyActiveOn: action === 'remove' ? dayIn(ctx.now, ctx.timeZone) : state.formerlyActiveOn,
-      owed: [...state.owed, ...notices],
-    },
-    effects,
-  };
+  return finish();
 }
 
 /**
@@ -375,7 +556,7 @@ function applyAction(
 function holdRemoval(state: LifecycleState, reason: HoldReason, ctx: TransitionContext): Outcome {
   const period = periodKey(state.agreement);
   const since = ctx.now.toISOString();
-  const ref = state.removalOn;
+  const ref = [state.dueOn && `due-${state.dueOn}`, state.removalOn].filter(Boolean).join('@') || undefined;
   const notices: OwedNotice[] =
     reason === 'report_pending'
       ? [
@@ -386,8 +567,8 @@ function holdRemoval(state: LifecycleState, reason: HoldReason, ctx: TransitionC
   const why =
     reason === 'report_pending'
       ? // Stryker disable next-line OptionalChaining: a removal is held for a pending report only when pendingReports has one
-        `The removal date ${removalDate(state.type, state.agreement, state.removalOn)} has come, but ${state.pendingReports?.length ?? 0} report(s) for ${period} are still being checked. Nothing is announced; an organizer accepts or rejects the report, or sets a new date.`
-      : `Registered after its removal date ${removalDate(state.type, state.agreement, state.removalOn)} had passed. The registration removes or announces nothing; an organizer accepts a report or sets a removal date.`;
+        `The removal date ${removalDate(state)} has come, but ${state.pendingReports?.length ?? 0} report(s) for ${period} are still being checked. Nothing is announced; an organizer accepts or rejects the report, or sets a new date.`
+      : `Registered after its removal date ${removalDate(state)} had passed. The registration removes or announces nothing; an organizer accepts a report or sets a removal date.`;
   return {
     state: {
       ...state,
@@ -409,16 +590,52 @@ function holdRemoval(state: LifecycleState, reason: HoldReason, ctx: TransitionC
   };
 }
 
-function reportAccepted(state: LifecycleState, event: { period: string; reportId: string }): Outcome {
-  if (state.acceptedPeriods.includes(event.period)) return ignore(state, 'duplicate');
+function reportAccepted(
+  state: LifecycleState,
+  event: { period: string; reportId: string; reportKind?: ReportKind },
+): Outcome {
+  const kind = event.reportKind ?? 'activity';
+  const key = acceptedKey(event.period, kind);
+  if (state.acceptedPeriods.includes(key)) return ignore(state, 'duplicate');
   const current = periodKey(state.agreement);
   if (event.period !== current) return ignore(state, 'other_period');
-  const acceptedPeriods = [...state.acceptedPeriods, event.period];
-  // Reminders still owed for this period are moot once its report is accepted.
-  const owed = state.owed.filter((n) => n.period !== current || !REMINDERS.includes(n.kind));
+  const policy = policyFor(state);
+  if (!policy.requiredReports.includes(kind)) return ignore(state, 'not_required');
+  const acceptedPeriods = [...state.acceptedPeriods, key];
   const pendingReports = state.pendingReports?.filter((id) => id !== event.reportId);
-  const data = { period: event.period, reportId: event.reportId };
-  if (state.status === 'active' || state.status === 'report_due') {
+  // The timeline of an affiliate with one required report reads as it always has.
+  const data = {
+    period: event.period,
+    reportId: event.reportId,
+    ...(policy.requiredReports.length > 1 ? { reportKind: kind } : {}),
+  };
+  const stillMissing = missingReports(policy, current, acceptedPeriods);
+  if (stillMissing.length) {
+    // One of two reports: recorded, and nothing else changes. Reminders keep going and
+    // say which report is still missing.
+    return {
+      state: { ...state, acceptedPeriods, pendingReports },
+      effects: [
+        {
+          type: 'timeline',
+          what: `${kind === 'financial' ? 'Financial' : 'Activity'} report accepted`,
+          why: `Still missing for ${current}: the ${stillMissing.join(' and ')} report.`,
+          data: { ...data, missing: stillMissing },
+        },
+      ],
+    };
+  }
+  // Reminders still owed for this period are moot once its reports are accepted.
+  const owed = state.owed.filter((n) => n.period !== current || !REMINDERS.includes(n.kind));
+  const escalating = !removes(state);
+  // Chapters and thematic organisations return to compliance by themselves once both
+  // reports are accepted, also past due (WADP levels 2-4 fall back to 0); only a
+  // suspension needs an organizer.
+  if (
+    state.status === 'active' ||
+    state.status === 'report_due' ||
+    (escalating && state.status === 'expired')
+  ) {
     const renewed = nextAgreement(state.agreement);
     return {
       state: {
@@ -427,6 +644,7 @@ function reportAccepted(state: LifecycleState, event: { period: string; reportId
         agreement: renewed,
         lastAction: undefined,
         removalOn: undefined,
+        dueOn: undefined,
         acceptedPeriods,
         owed,
         pendingReports: [],
@@ -434,15 +652,30 @@ function reportAccepted(state: LifecycleState, event: { period: string; reportId
       effects: [
         {
           type: 'timeline',
-          what: 'Report accepted: agreement renewed',
-          why: `The report for ${current} was accepted before its due date; the next agreement runs ${renewed.start} to ${renewed.end}.`,
+          what: escalating ? 'Reports accepted: next fiscal year' : 'Report accepted: agreement renewed',
+          why: escalating
+            ? `The reports for ${current} were accepted; the next period runs ${renewed.start} to ${renewed.end}, due ${dueDate({ ...state, agreement: renewed, dueOn: undefined })}.`
+            : `The report for ${current} was accepted before its due date; the next agreement runs ${renewed.start} to ${renewed.end}.`,
           data: { ...data, agreement: renewed },
         },
       ],
     };
   }
+  if (state.status === 'suspended') {
+    return {
+      state: { ...state, status: 'reinstatement_review', acceptedPeriods, owed, pendingReports },
+      effects: [
+        {
+          type: 'timeline',
+          what: 'Reports accepted: reinstatement review',
+          why: `The reports for ${current} were accepted while suspended; an organizer lifts the suspension by reinstating.`,
+          data,
+        },
+      ],
+    };
+  }
   if (state.status === 'expired' || state.status === 'removal_held' || state.status === 'formerly_active') {
-    const removal = removalDate(state.type, state.agreement, state.removalOn);
+    const removal = removalDate(state);
     return {
       state: {
         ...state,
@@ -513,6 +746,7 @@ function setRemovalDate(
   event: { day: CalendarDay; reason: string },
   ctx: TransitionContext,
 ): Outcome {
+  if (!removes(state)) return ignore(state, 'no_removal');
   if (state.status !== 'expired' && state.status !== 'removal_held') return ignore(state, 'not_expired');
   const today = dayIn(ctx.now, ctx.timeZone);
   if (event.day <= today) return ignore(state, 'not_in_future');
@@ -538,8 +772,64 @@ function setRemovalDate(
       {
         type: 'timeline',
         what: 'Removal date set',
-        why: `${event.reason} (removal now on ${event.day}; before: ${removalDate(state.type, state.agreement, state.removalOn)}).`,
-        data: { removalOn: event.day, previous: removalDate(state.type, state.agreement, state.removalOn) },
+        why: `${event.reason} (removal now on ${event.day}; before: ${removalDate(state)}).`,
+        data: { removalOn: event.day, previous: removalDate(state) },
+      },
+      { type: 'notice', notice },
+    ],
+  };
+}
+
+/** Statuses in which an organizer may grant a later due date. */
+const DEFERRABLE: AffiliateStatus[] = ['active', 'report_due', 'expired', 'removal_held', 'suspended'];
+
+/**
+ * An organizer grants a later due date for the current period (WADP's "deferred"
+ * recognition status, src/backend/wadp.lua). Every later step is counted from the new
+ * date: steps whose new day is still ahead happen again on it (the reminders too), steps
+ * whose new day has passed are recorded as passed without sending anything, and a
+ * removal date an organizer set earlier gives way to the one that follows from it.
+ */
+function defer(
+  state: LifecycleState,
+  event: { day: CalendarDay; reason: string },
+  ctx: TransitionContext,
+): Outcome {
+  if (!DEFERRABLE.includes(state.status)) return ignore(state, 'not_deferrable');
+  const today = dayIn(ctx.now, ctx.timeZone);
+  const before = dueDate(state);
+  if (event.day <= today || event.day <= before) return ignore(state, 'not_later');
+  let next: LifecycleState = {
+    ...state,
+    status: 'active',
+    dueOn: event.day,
+    removalOn: undefined,
+    holdReason: undefined,
+    lastAction: undefined,
+  };
+  // Place the period on its new calendar: what is already past stays past, silently.
+  for (;;) {
+    const due = nextAction(next, ctx.timeZone);
+    if (!due || due.at > ctx.now) break;
+    next = { ...next, status: STATUS_AFTER[due.action], lastAction: due.action };
+  }
+  const period = periodKey(state.agreement);
+  const notice: OwedNotice = {
+    kind: 'deferral_granted',
+    audience: 'contacts',
+    period,
+    since: ctx.now.toISOString(),
+    ref: event.day,
+    vars: { reason: event.reason },
+  };
+  return {
+    state: { ...next, owed: [...state.owed, notice] },
+    effects: [
+      {
+        type: 'timeline',
+        what: 'Due date deferred',
+        why: `${event.reason} (reports for ${period} now due on ${event.day}; before: ${before}).`,
+        data: { dueOn: event.day, previous: before, status: next.status },
       },
       { type: 'notice', notice },
     ],
@@ -548,51 +838,80 @@ function setRemovalDate(
 
 function reinstate(state: LifecycleState, event: { agreement?: Agreement }, ctx: TransitionContext): Outcome {
   if (state.status !== 'reinstatement_review') return ignore(state, 'not_in_review');
-  const agreement = event.agreement ?? newAgreementFrom(dayIn(ctx.now, ctx.timeZone));
-  const notice: OwedNotice = {
-    kind: 'reinstated_announcement',
-    audience: 'wikimedia_l',
-    period: periodKey(agreement),
-    since: ctx.now.toISOString(),
-  };
-  return {
-    state: {
+  const today = dayIn(ctx.now, ctx.timeZone);
+  const policy = policyFor(state);
+  // A chapter or thematic organisation goes on with its next fiscal year; a user group
+  // gets a new agreement (default: 12 months from today).
+  const agreement =
+    event.agreement ??
+    (policy.basis === 'fiscal_year'
+      ? fiscalPeriodFor(
+          policy,
+          state.fiscalYearEnd ?? DEFAULT_FISCAL_YEAR_END,
+          addDays(state.agreement.end, 1),
+          today,
+        )
+      : newAgreementFrom(today));
+  // Only user groups are announced on Wikimedia-l (their removal was announced there).
+  const notice: OwedNotice | undefined = policy.pastDue.announced
+    ? {
+        kind: 'reinstated_announcement',
+        audience: 'wikimedia_l',
+        period: periodKey(agreement),
+        since: ctx.now.toISOString(),
+      }
+    : undefined;
+  const placed = startInPresent(
+    {
       ...state,
       status: 'active',
       agreement,
       lastAction: undefined,
       removalOn: undefined,
+      dueOn: undefined,
       holdReason: undefined,
       formerlyActiveOn: undefined,
-      owed: [...state.owed, notice],
+      owed: notice ? [...state.owed, notice] : state.owed,
     },
+    ctx,
+  );
+  return {
+    state: placed.state,
     effects: [
       {
         type: 'timeline',
         what: 'Reinstated',
-        why: `Reinstatement review passed; the new agreement runs ${agreement.start} to ${agreement.end}.`,
+        why: `Reinstatement review passed; the new ${policy.basis === 'fiscal_year' ? 'period' : 'agreement'} runs ${agreement.start} to ${agreement.end}.`,
         data: { agreement },
       },
-      { type: 'notice', notice },
+      ...(notice ? [{ type: 'notice', notice } as Effect] : []),
+      ...placed.effects,
     ],
   };
 }
 
 function agreementChanged(
   state: LifecycleState,
-  event: { agreement: Agreement },
+  event: {
+    agreement: Agreement;
+    profile?: Pick<LifecycleState, 'type' | 'incorporated' | 'fiscalYearEnd' | 'registeredAgreement'>;
+  },
   ctx: TransitionContext,
 ): Outcome {
-  if (periodKey(event.agreement) === periodKey(state.agreement)) return ignore(state, 'same_agreement');
+  const sequenceChanged = event.profile !== undefined && actionsOf(event.profile) !== actionsOf(state);
+  if (periodKey(event.agreement) === periodKey(state.agreement) && !sequenceChanged)
+    return ignore(state, 'same_agreement');
   if (state.status === 'reinstatement_review' || state.status === 'formerly_active')
     return ignore(state, 'use_reinstate');
   const placed = startInPresent(
     {
       ...state,
+      ...event.profile,
       status: 'active',
       agreement: event.agreement,
       lastAction: undefined,
       removalOn: undefined,
+      dueOn: undefined,
       holdReason: undefined,
       pendingReports: [],
     },
@@ -625,6 +944,8 @@ export function startInPresent(state: LifecycleState, ctx: TransitionContext): O
   for (;;) {
     const due = nextAction(next, ctx.timeZone);
     if (!due || due.at > ctx.now) break;
+    // A registration never removes or announces; a chapter's suspension (never public)
+    // is recorded like the other passed steps, and waits for an organizer all the same.
     if (due.action === 'remove') {
       const held = holdRemoval(next, 'registered_past_removal', ctx);
       return { state: held.state, effects: [pastDue(state, passed, ctx), ...held.effects] };
@@ -637,7 +958,7 @@ export function startInPresent(state: LifecycleState, ctx: TransitionContext): O
 }
 
 function pastDue(state: LifecycleState, passed: LifecycleAction[], ctx: TransitionContext): Effect {
-  const due = dueDate(state.type, state.agreement);
+  const due = dueDate(state);
   const today = dayIn(ctx.now, ctx.timeZone);
   const isPastDue = due < today;
   return {

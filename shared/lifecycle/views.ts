@@ -4,6 +4,7 @@
 
 import { type AffiliateStatus, type AffiliateView, periodKey } from '../affiliates/model.ts';
 import { config } from '../config.ts';
+import { describePolicy, missingReports, policyFor, type ReportKind } from './policies.ts';
 import {
   type AffiliateRecord,
   affiliatesWithStatus,
@@ -11,7 +12,15 @@ import {
   readTimeline,
   type TimelineEntry,
 } from './store.ts';
-import { ACTIONS, actionDay, dueDate, nextAction, removalDate } from './transition.ts';
+import {
+  actionDay,
+  actionsOf,
+  dueDate,
+  type LifecycleAction,
+  nextAction,
+  removalDate,
+  removes,
+} from './transition.ts';
 
 const tz = () => config().timeZone;
 
@@ -27,13 +36,15 @@ export function toView(r: AffiliateRecord): AffiliateView {
     metaPage: r.metaPage,
     logoUrl: r.logoUrl,
     status: r.status,
+    ...(r.incorporated !== undefined ? { incorporated: r.incorporated } : {}),
+    ...(r.fiscalYearEnd !== undefined ? { fiscalYearEnd: r.fiscalYearEnd } : {}),
     agreement: r.agreement,
+    ...(r.registeredAgreement ? { registeredAgreement: r.registeredAgreement } : {}),
     period: periodKey(r.agreement),
-    dueDate: dueDate(r.type, r.agreement),
+    ...(r.dueOn ? { deferredTo: r.dueOn } : {}),
+    dueDate: dueDate(r),
     removalDate:
-      r.status === 'expired' || r.status === 'removal_held'
-        ? removalDate(r.type, r.agreement, r.removalOn)
-        : undefined,
+      removes(r) && (r.status === 'expired' || r.status === 'removal_held') ? removalDate(r) : undefined,
     holdReason: r.holdReason,
     paused: r.paused,
     pauseReason: r.pauseReason,
@@ -50,7 +61,7 @@ export async function getAffiliate(id: string): Promise<AffiliateView | undefine
 /** One station of an agreement period's cycle, as the console draws it. */
 export interface CycleStep {
   /** `due` is a day, not an action: it is past once the expiry notice has gone. */
-  step: 'agreement_start' | 'due' | (typeof ACTIONS)[number];
+  step: 'agreement_start' | 'due' | LifecycleAction;
   day: string;
   /** Already happened in this period. */
   done: boolean;
@@ -59,38 +70,46 @@ export interface CycleStep {
 }
 
 /**
- * The period's cycle: the agreement's start, then every timed step with its day (an
- * organizer's removal day included) and the due date in its place, done up to the last
- * action taken.
+ * The period's cycle: the agreement's start, then every timed step of the affiliate's
+ * policy with its day (an organizer's removal day included) and the due date in its
+ * place, done up to the last action taken.
  */
 export function cycleOf(r: AffiliateRecord): CycleStep[] {
+  const actions = actionsOf(r);
   const next = nextAction(r, tz());
-  const doneUpTo = r.lastAction ? ACTIONS.indexOf(r.lastAction) : -1;
-  const steps: CycleStep[] = ACTIONS.map((action, i) => ({
+  const doneUpTo = r.lastAction ? actions.indexOf(r.lastAction) : -1;
+  const steps: CycleStep[] = actions.map((action, i) => ({
     step: action,
     day: actionDay(r, action),
     done: i <= doneUpTo,
     next: next?.action === action,
   }));
-  const expire = ACTIONS.indexOf('expire');
-  steps.splice(expire, 0, {
-    step: 'due',
-    day: dueDate(r.type, r.agreement),
-    done: doneUpTo >= expire,
-    next: false,
-  });
+  const expire = actions.indexOf('expire');
+  steps.splice(expire, 0, { step: 'due', day: dueDate(r), done: doneUpTo >= expire, next: false });
   return [{ step: 'agreement_start', day: r.agreement.start, done: true, next: false }, ...steps];
 }
 
-export async function getAffiliateWithTimeline(
-  id: string,
-): Promise<
-  (AffiliateView & { timeline: TimelineEntry[]; owedNotices: string[]; cycle: CycleStep[] }) | undefined
+export async function getAffiliateWithTimeline(id: string): Promise<
+  | (AffiliateView & {
+      timeline: TimelineEntry[];
+      owedNotices: string[];
+      cycle: CycleStep[];
+      policy: ReturnType<typeof describePolicy>;
+      reports: { required: ReportKind[]; missing: ReportKind[] };
+    })
+  | undefined
 > {
   const record = await readAffiliate(id);
   if (!record) return undefined;
+  const policy = policyFor(record);
   return {
     ...toView(record),
+    // The rules this affiliate is held to, and where the current period stands.
+    policy: describePolicy(policy),
+    reports: {
+      required: policy.requiredReports,
+      missing: missingReports(policy, periodKey(record.agreement), record.acceptedPeriods ?? []),
+    },
     owedNotices: record.owed.map((n) => n.kind),
     cycle: cycleOf(record),
     timeline: await readTimeline(id),
@@ -104,6 +123,7 @@ export const STATUSES: AffiliateStatus[] = [
   'removal_held',
   'reinstatement_review',
   'formerly_active',
+  'suspended',
 ];
 
 /**

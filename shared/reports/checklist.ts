@@ -6,10 +6,15 @@
 //  3. Wikimedia-l told           - an organizer records that the group sent it, or, once
 //                                   1 and 2 hold, the system sends the announcement itself
 //                                   when the organizer reinstates (reinstateAffiliate).
-// POST /admin/affiliates/{id}/reinstate refuses until all three hold.
+// Where the policy requires a financial report (chapters, thematic organisations,
+// incorporated user groups: shared/lifecycle/policies.ts) a fourth step asks for it, so
+// the checklist says which report is missing; chapters and thematic organisations are
+// never announced on Wikimedia-l, so their checklist has no such step.
+// POST /admin/affiliates/{id}/reinstate refuses until all steps hold.
 
 import type { AffiliateView } from '../affiliates/model.ts';
 import { periodKey } from '../affiliates/model.ts';
+import { policyFor } from '../lifecycle/policies.ts';
 import { log } from '../log.ts';
 import { MetaUnavailableError, pageLinks } from './meta-api.ts';
 import { reportsPageUrl, titleOfPage } from './meta-url.ts';
@@ -22,11 +27,18 @@ import {
   type ReportRecord,
 } from './store.ts';
 
-export const CHECKLIST_STEPS: ChecklistStep[] = ['report_posted', 'group_page_updated', 'wikimedia_l_told'];
+export const CHECKLIST_STEPS: ChecklistStep[] = [
+  'report_posted',
+  'financial_report_posted',
+  'group_page_updated',
+  'wikimedia_l_told',
+];
 
 // A function, not a constant: the Reports page comes from the configuration.
 const descriptions = (): Record<ChecklistStep, string> => ({
   report_posted: `The annual report is posted on meta-wiki as the group's own page (a subpage of its group page, or linked from or to it) and linked from the Reports page ${reportsPageUrl()} or the group page.`,
+  financial_report_posted:
+    "The financial report for the period is submitted and accepted (on meta-wiki, or on the organization's own website and checked by an organizer).",
   group_page_updated: "The group's meta-wiki page is updated with links to its past reports.",
   wikimedia_l_told: 'Wikimedia-l is told that the group is back.',
 });
@@ -61,10 +73,13 @@ export async function checklistFor(
     listReports(affiliate.id),
     getChecklistRecord(affiliate.id, period),
   ]);
-  const accepted = reports
-    .filter((r) => r.period === period && r.status === 'accepted')
-    .sort((a, b) => (a.acceptedAt ?? '').localeCompare(b.acceptedAt ?? ''))
-    .at(-1);
+  const policy = policyFor(affiliate);
+  const latestAccepted = (kind: 'activity' | 'financial') =>
+    reports
+      .filter((r) => r.period === period && r.status === 'accepted' && (r.reportKind ?? 'activity') === kind)
+      .sort((a, b) => (a.acceptedAt ?? '').localeCompare(b.acceptedAt ?? ''))
+      .at(-1);
+  const accepted = latestAccepted('activity');
 
   const posted: ChecklistItem = {
     step: 'report_posted',
@@ -109,7 +124,40 @@ export async function checklistFor(
     Object.assign(told, { done: true, how: 'system_sends_on_reinstatement' });
   }
 
-  const steps = [posted, group, told];
+  const financialAccepted = latestAccepted('financial');
+  const financial: ChecklistItem = {
+    step: 'financial_report_posted',
+    description: DESCRIPTIONS.financial_report_posted,
+    done: false,
+  };
+  if (financialAccepted) {
+    Object.assign(financial, {
+      done: true,
+      reportId: financialAccepted.reportId,
+      how:
+        financialAccepted.verification.state === 'verified' ? 'verified_on_meta' : 'confirmed_by_organizer',
+    });
+  } else if (confirmations.financial_report_posted) {
+    Object.assign(financial, {
+      done: true,
+      how: 'confirmed_by_organizer',
+      confirmation: confirmations.financial_report_posted,
+    });
+  }
+  // The system announces the return only once every required report is in.
+  if (
+    told.how === 'system_sends_on_reinstatement' &&
+    policy.requiredReports.includes('financial') &&
+    !financial.done
+  )
+    Object.assign(told, { done: false, how: undefined });
+
+  const steps = [
+    posted,
+    ...(policy.requiredReports.includes('financial') ? [financial] : []),
+    group,
+    ...(policy.pastDue.announced ? [told] : []),
+  ];
   const missing = steps.filter((s) => !s.done).map((s) => s.description);
   return { affiliateId: affiliate.id, period, steps, complete: missing.length === 0, missing };
 }

@@ -87,7 +87,8 @@ export function sendReceived(
     `report-received#${affiliate.id}#${report.reportId}`,
     'report_received',
     'report.email.received.subject',
-    'report.email.received.body',
+    // A financial report on the organisation's own site is checked by an organizer, not on meta-wiki.
+    state === 'awaiting_organizer' ? 'report.email.received.bodyOrganizer' : 'report.email.received.body',
     (lang) => ({
       ...datesOf(report)(lang),
       reportsPage: reportsPageUrl(),

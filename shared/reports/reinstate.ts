@@ -11,6 +11,7 @@ import { config } from '../config.ts';
 import { dayIn } from '../dates.ts';
 import { unprocessable } from '../errors.ts';
 import { noticeKey } from '../lifecycle/notices.ts';
+import { policyFor } from '../lifecycle/policies.ts';
 import { reinstateAffiliate } from '../lifecycle/service.ts';
 import { newAgreementFrom } from '../lifecycle/transition.ts';
 import { markSentElsewhere } from '../mail/outbox.ts';
@@ -36,9 +37,13 @@ export async function reinstateWithChecklist(
   }
   const now = deps.clock.now();
   // Fix the new agreement here, so the announcement's key is known before it is owed.
-  const agreement = input.agreement ?? newAgreementFrom(dayIn(now, config().timeZone));
+  // Chapters and thematic organisations go on with their next fiscal year, chosen by the
+  // lifecycle, and are never announced.
+  const agreement =
+    input.agreement ??
+    (policyFor(affiliate).pastDue.announced ? newAgreementFrom(dayIn(now, config().timeZone)) : undefined);
   const told = checklist.steps.find((s) => s.step === 'wikimedia_l_told');
-  if (affiliate.status === 'reinstatement_review' && told?.how === 'group_sent_it') {
+  if (agreement && affiliate.status === 'reinstatement_review' && told?.how === 'group_sent_it') {
     await markSentElsewhere(
       noticeKey(
         affiliate.id,

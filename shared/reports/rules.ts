@@ -3,21 +3,55 @@
 
 import * as v from 'valibot';
 import type { Agreement, CalendarDay } from '../affiliates/model.ts';
-import { formatDay, isCalendarDay } from '../dates.ts';
+import { formatDay, isCalendarDay, periodEnd } from '../dates.ts';
 import type { FieldProblem } from '../errors.ts';
 import { languageInfo, type MessageKey, t } from '../i18n/index.ts';
 import { httpsUrl } from '../urls.ts';
-import { judgeEnglish, MIN_REPORT_CHARS } from './language.ts';
+import { judgeEnglish, MIN_REPORT_CHARS, proseOf } from './language.ts';
 import { checkMetaUrl, type MetaUrlProblem } from './meta-url.ts';
 
 export const MAX_TEXT_BYTES = 200 * 1024;
 
 const day = v.pipe(v.string(), v.trim(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-07-15'));
 
-/** The body of POST /affiliates/{id}/reports, JSON or form. */
-export const reportSubmissionSchema = v.object({
+/** A form sends an empty field for an optional one left blank: that is "not given". */
+const blank = () =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.transform((s) => (s === '' ? undefined : s)),
+  );
+
+/**
+ * What every report may say about itself: an annual or a multi-year report (WADP offers
+ * 2 to 5 years: src/frontend/wadpActivitiesReportForm.js, wadpFinancialReportForm.js), and
+ * the language it is written in with its English version (report_lang_code and
+ * report_link_en in the same forms; src/backend/wadp.lua shows the code beside the link).
+ */
+const describedReport = {
   periodStart: day,
   periodEnd: day,
+  reportType: v.optional(
+    v.pipe(blank(), v.optional(v.picklist(['annual', 'multi_year'] as const, 'annual or multi_year'))),
+  ),
+  language: v.optional(
+    v.pipe(
+      blank(),
+      v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language code like ur'))),
+    ),
+  ),
+  englishUrl: v.optional(
+    v.pipe(blank(), v.optional(httpsUrl('an https:// web address of the English version'))),
+  ),
+  englishSummary: v.optional(
+    v.pipe(blank(), v.optional(v.pipe(v.string(), v.maxLength(20_000, 'at most 20,000 characters')))),
+  ),
+};
+
+/** The annual activity report: a page on meta-wiki, with its text. */
+const activityReportSchema = v.object({
+  kind: v.optional(v.literal('activity'), 'activity'),
+  ...describedReport,
   metaUrl: v.pipe(
     v.string(),
     v.trim(),
@@ -38,26 +72,72 @@ export const reportSubmissionSchema = v.object({
     ),
   ),
 });
+
+/**
+ * The financial report, required of chapters, thematic organisations and incorporated
+ * user groups (shared/lifecycle/policies.ts): a page on meta-wiki or a document on the
+ * organisation's own https site (WADP renders either: src/backend/wadp.lua).
+ */
+const financialReportSchema = v.object({
+  kind: v.literal('financial'),
+  ...describedReport,
+  url: httpsUrl('the https:// address of the financial report (on meta-wiki or your own website)'),
+});
+
+/** The body of POST /affiliates/{id}/reports, JSON or form: `kind` activity (default) or financial. */
+export const reportSubmissionSchema = v.variant(
+  'kind',
+  [activityReportSchema, financialReportSchema],
+  'kind: activity or financial',
+);
 export type ReportSubmission = v.InferOutput<typeof reportSubmissionSchema>;
+export type ActivitySubmission = v.InferOutput<typeof activityReportSchema>;
+/** A submission as the rules read it: an activity report may leave out its kind. */
+export type SubmissionInput =
+  | (Omit<ActivitySubmission, 'kind'> & { kind?: 'activity' })
+  | Extract<ReportSubmission, { kind: 'financial' }>;
 
 /** Form posts also carry the personal link's token and the page language. */
-export const reportFormSchema = v.object({
-  ...reportSubmissionSchema.entries,
-  token: v.optional(v.string()),
-  lang: v.optional(v.string()),
-});
+const formExtras = { token: v.optional(v.string()), lang: v.optional(v.string()) };
+export const reportFormSchema = v.variant(
+  'kind',
+  [
+    v.object({ ...activityReportSchema.entries, ...formExtras }),
+    v.object({ ...financialReportSchema.entries, ...formExtras }),
+  ],
+  'kind: activity or financial',
+);
 
 /** A problem written from the catalogue: English here, the reader's language on the page. */
 function problem(field: string, key: MessageKey, vars: Record<string, string> = {}): FieldProblem {
   return { field, message: t('en', key, vars), key, vars };
 }
 
-export function periodProblems(agreement: Agreement, start: CalendarDay, end: CalendarDay): FieldProblem[] {
+/** Multi-year reports: more than a year, at most five (WADP's "2yrs" to "5yrs report"). */
+const MULTI_YEAR_MAX_MONTHS = 60;
+
+export function periodProblems(
+  agreement: Agreement,
+  start: CalendarDay,
+  end: CalendarDay,
+  reportType: 'annual' | 'multi_year' = 'annual',
+): FieldProblem[] {
   const out: FieldProblem[] = [];
   if (!isCalendarDay(start)) out.push(problem('periodStart', 'report.problem.notRealDate', { day: start }));
   if (!isCalendarDay(end)) out.push(problem('periodEnd', 'report.problem.notRealDate', { day: end }));
   if (out.length) return out;
   if (end < start) out.push(problem('periodEnd', 'report.problem.endsBeforeStart'));
+  if (reportType === 'multi_year' && end >= start) {
+    // A multi-year report counts for the period its end falls in (WADP counts a report for
+    // the year it ends in: src/backend/wadp.lua), and must cover that period.
+    if (end > agreement.end)
+      out.push(
+        problem('periodEnd', 'report.problem.multiYear.endsLate', { agreementEnd: agreement.end, end }),
+      );
+    if (end <= periodEnd(start, 12)) out.push(problem('periodStart', 'report.problem.multiYear.tooShort'));
+    else if (end > periodEnd(start, MULTI_YEAR_MAX_MONTHS))
+      out.push(problem('periodStart', 'report.problem.multiYear.tooLong'));
+  }
   // ISO calendar days compare correctly as strings.
   if (start > agreement.start)
     out.push(problem('periodStart', 'report.problem.startsLate', { agreementStart: agreement.start, start }));
@@ -128,20 +208,95 @@ export function problemIn(lang: string, p: FieldProblem): string {
   return t(lang, p.key as MessageKey, vars);
 }
 
+/** Whether a report declares itself written in a language other than English. */
+export const inOtherLanguage = (s: Pick<SubmissionInput, 'language'>) =>
+  s.language !== undefined && s.language !== 'en' && !s.language.startsWith('en-');
+
+/**
+ * A report in another language is accepted with its language code and an English
+ * version: the address of an English translation, or an English summary long enough to
+ * be one (the same English and length rules as a report's text). Organizers see it
+ * flagged. Source: WADP's report forms (report_lang_code, report_link_en).
+ */
+export function languageProblems(s: SubmissionInput): FieldProblem[] {
+  if (!inOtherLanguage(s)) {
+    if (s.englishUrl || s.englishSummary)
+      return [problem('language', 'report.problem.english.languageMissing')];
+    return [];
+  }
+  if (!s.englishUrl && !s.englishSummary)
+    return [problem('englishUrl', 'report.problem.english.versionMissing', { language: s.language! })];
+  if (s.englishSummary && !s.englishUrl) {
+    const verdict = judgeEnglish(s.englishSummary);
+    if (!verdict.ok)
+      return [
+        verdict.reason === 'too_short'
+          ? problem('englishSummary', 'report.problem.english.summaryShort', {
+              min: String(MIN_REPORT_CHARS),
+              length: String(verdict.length),
+            })
+          : problem('englishSummary', 'report.problem.english.summaryNotEnglish'),
+      ];
+  }
+  return [];
+}
+
+/** The text of a report in another language: long enough to be a report; its language is declared. */
+function otherLanguageTextProblems(text: string): FieldProblem[] {
+  const length = proseOf(text).length;
+  return length < MIN_REPORT_CHARS
+    ? [problem('text', 'report.problem.textShort', { min: String(MIN_REPORT_CHARS), length: String(length) })]
+    : [];
+}
+
+/**
+ * A financial report's address: on meta-wiki it obeys the same address rules as an
+ * activity report; elsewhere it is the organisation's own https site (the schema has
+ * already refused anything but https without a user name).
+ */
+export function financialUrlProblems(url: string): FieldProblem[] {
+  const host = new URL(url).hostname;
+  if (host !== 'meta.wikimedia.org') return [];
+  return metaUrlProblems(url).map((p) => ({ ...p, field: 'url' }));
+}
+
 /** Every rule the submission breaks against the agreement it reports on (empty: all good). */
-export function reportProblems(agreement: Agreement, s: ReportSubmission): FieldProblem[] {
+export function reportProblems(agreement: Agreement, s: SubmissionInput): FieldProblem[] {
+  const period = periodProblems(agreement, s.periodStart, s.periodEnd, s.reportType);
+  if (s.kind === 'financial') return [...period, ...financialUrlProblems(s.url), ...languageProblems(s)];
   return [
-    ...periodProblems(agreement, s.periodStart, s.periodEnd),
+    ...period,
     ...metaUrlProblems(s.metaUrl),
-    ...textProblems(s.text),
+    ...(inOtherLanguage(s) ? otherLanguageTextProblems(s.text) : textProblems(s.text)),
+    ...languageProblems(s),
   ];
 }
+
+/** POST /admin/affiliates/{id}/reports/{reportId}/notes: free text and WADP's categories, at least one. */
+export const staffNoteSchema = v.pipe(
+  v.object({
+    text: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000, 'at most 2,000 characters'))),
+    categories: v.optional(
+      v.pipe(
+        v.array(
+          v.picklist(
+            ['old_report', 'empty_report', 'incomplete_report'],
+            'old_report, empty_report or incomplete_report',
+          ),
+        ),
+        v.maxLength(3),
+      ),
+      [],
+    ),
+  }),
+  v.check((n) => !!n.text || n.categories.length > 0, 'a note: text, categories, or both'),
+);
 
 /** POST /admin/affiliates/{id}/checklist: an organizer confirms one step by hand. */
 export const confirmStepSchema = v.object({
   step: v.picklist(
-    ['report_posted', 'group_page_updated', 'wikimedia_l_told'],
-    'one of report_posted, group_page_updated, wikimedia_l_told',
+    ['report_posted', 'financial_report_posted', 'group_page_updated', 'wikimedia_l_told'],
+    'one of report_posted, financial_report_posted, group_page_updated, wikimedia_l_told',
   ),
   note: v.optional(v.pipe(v.string(), v.maxLength(500))),
 });

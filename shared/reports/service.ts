@@ -15,7 +15,9 @@ import type { AffiliateView, Agreement } from '../affiliates/model.ts';
 import { parsePeriodKey, periodKey } from '../affiliates/model.ts';
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
-import { notFound, unprocessable } from '../errors.ts';
+import { type FieldProblem, notFound, unprocessable } from '../errors.ts';
+import { t } from '../i18n/index.ts';
+import { policyFor } from '../lifecycle/policies.ts';
 import { appendTimeline, getAffiliate, recordReportAccepted } from '../lifecycle/service.ts';
 import { giveBackAll, type LimitStore, limitStore, takeAll } from '../limits/counters.ts';
 import { reportCounter } from '../limits/policy.ts';
@@ -25,11 +27,12 @@ import { scheduler } from '../scheduler/index.ts';
 import { sendAccepted, sendGaveUpToOrganizers, sendReceived } from './emails.ts';
 import { MetaUnavailableError, pageLinks } from './meta-api.ts';
 import { checkMetaUrl, reportsPageTitle, titleOfPage } from './meta-url.ts';
-import { type ReportSubmission, reportProblems } from './rules.ts';
+import { inOtherLanguage, type ReportSubmission, reportProblems } from './rules.ts';
 import {
   affiliatePk,
   getReport,
   putReportOnce,
+  type ReportFlag,
   type ReportRecord,
   reopenReport,
   reportIdFor,
@@ -64,7 +67,13 @@ export async function submitReport(
 ): Promise<SubmitOutcome> {
   const affiliate = await affiliateOr404(input.affiliateId);
   const agreement = input.agreement ?? affiliate.agreement;
-  const problems = reportProblems(agreement, input.submission);
+  const s = input.submission;
+  const problems = [
+    ...(s.kind === 'financial' && !policyFor(affiliate).requiredReports.includes('financial')
+      ? [financialNotRequired()]
+      : []),
+    ...reportProblems(agreement, s),
+  ];
   if (problems.length) {
     metric('ReportsRejected');
     throw unprocessable(
@@ -73,11 +82,22 @@ export async function submitReport(
       { reasons: problems },
     );
   }
-  const url = checkMetaUrl(input.submission.metaUrl);
-  if (!url.ok) throw new Error('unreachable: URL was checked');
+  // The report's address: a meta-wiki page (checked there), or for a financial report
+  // the organisation's own site (an organizer checks it).
+  const address = reportAddress(s);
   const period = periodKey(agreement);
   const now = deps.clock.now().toISOString();
-  const reportId = reportIdFor(affiliate.id, period, url.title);
+  // An activity report keeps the id it always had; a financial report at the same
+  // address is another report.
+  const reportId = reportIdFor(
+    affiliate.id,
+    period,
+    s.kind === 'financial' ? `financial:${address.title ?? address.href}` : address.title!,
+  );
+  const flags: ReportFlag[] = [
+    ...(inOtherLanguage(s) ? (['other_language'] as const) : []),
+    ...(s.reportType === 'multi_year' ? (['multi_year'] as const) : []),
+  ];
   const limits = deps.limits ?? limitStore;
   const counted = [reportCounter(config().limits, affiliate.id)];
   await takeAll(
@@ -91,20 +111,26 @@ export async function submitReport(
     pk: affiliatePk(affiliate.id),
     sk: `REPORT#${reportId}`,
     kind: 'report',
+    ...(s.kind === 'financial' ? { reportKind: 'financial' as const } : {}),
+    ...(s.reportType === 'multi_year' ? { reportType: 'multi_year' as const } : {}),
+    ...(inOtherLanguage(s)
+      ? { language: s.language, english: { url: s.englishUrl, summary: s.englishSummary } }
+      : {}),
+    ...(flags.length ? { flags } : {}),
     reportId,
     affiliateId: affiliate.id,
     period,
-    periodStart: input.submission.periodStart,
-    periodEnd: input.submission.periodEnd,
+    periodStart: s.periodStart,
+    periodEnd: s.periodEnd,
     // Stored in its canonical form: the same page typed two ways is one address.
-    metaUrl: url.href,
-    metaTitle: url.title,
-    financialReportUrl: input.submission.financialReportUrl,
-    text: input.submission.text,
+    metaUrl: address.href,
+    metaTitle: address.title ?? '',
+    financialReportUrl: s.kind === 'financial' ? undefined : s.financialReportUrl,
+    text: s.kind === 'financial' ? '' : s.text,
     submittedAt: now,
     submittedBy: input.who,
     status: 'received',
-    verification: { state: 'pending', attempts: 0 },
+    verification: { state: address.title === undefined ? 'awaiting_organizer' : 'pending', attempts: 0 },
     history: [{ at: now, what: 'submitted', who: input.who }],
   });
   if (!created) {
@@ -118,7 +144,14 @@ export async function submitReport(
     }
     if (report.status === 'rejected') {
       // Corrected at the same address after an organizer's rejection: a fresh check.
-      const reopened = await reopenReport(report, { ...input.submission, at: now, who: input.who });
+      const reopened = await reopenReport(report, {
+        periodStart: s.periodStart,
+        periodEnd: s.periodEnd,
+        text: s.kind === 'financial' ? '' : s.text,
+        financialReportUrl: s.kind === 'financial' ? undefined : s.financialReportUrl,
+        at: now,
+        who: input.who,
+      });
       if (reopened) {
         await appendTimeline(affiliate.id, {
           what: 'report_resubmitted',
@@ -162,6 +195,18 @@ export async function verifyReport(
   if (report.status === 'accepted') return finishAcceptance(deps, affiliate, report, 'system');
   // An organizer rejected it: no more checks (a corrected submission starts its own).
   if (report.status === 'rejected') return report;
+  // A financial report on the organisation's own site: meta-wiki cannot vouch for it. The
+  // contacts hear it arrived; it waits for an organizer (the digest lists it).
+  if (!report.metaTitle) {
+    if (report.verification.attempts > 0) return report;
+    const at = deps.clock.now().toISOString();
+    const updated = await updateReport(report, {
+      verification: { state: 'awaiting_organizer', attempts: 1, checkedAt: at },
+      history: { at, what: 'awaiting_organizer', who: 'system' },
+    });
+    await sendReceived(deps.clock, affiliate, updated, 'awaiting_organizer');
+    return updated;
+  }
 
   let state: VerificationState;
   let verdict: Omit<Verdict, 'state'> | undefined;
@@ -248,6 +293,7 @@ async function finishAcceptance(
     affiliateId: affiliate.id,
     period: report.period,
     reportId: report.reportId,
+    reportKind: report.reportKind ?? 'activity',
     actor,
   });
   await sendAccepted(deps.clock, affiliate, report);
@@ -256,6 +302,22 @@ async function finishAcceptance(
   metric('ReportsAccepted');
   return report;
 }
+
+/** Where a report is: a meta-wiki page (with its title), or an https address elsewhere. */
+function reportAddress(s: ReportSubmission): { href: string; title?: string } {
+  const raw = s.kind === 'financial' ? s.url : s.metaUrl;
+  const url = checkMetaUrl(raw);
+  if (url.ok) return { href: url.href, title: url.title };
+  // Only a financial report may live outside meta-wiki; the rules have checked the rest.
+  if (s.kind !== 'financial') throw new Error('unreachable: the address was checked');
+  return { href: s.url };
+}
+
+const financialNotRequired = (): FieldProblem => ({
+  field: 'kind',
+  message: t('en', 'report.problem.financialNotRequired'),
+  key: 'report.problem.financialNotRequired',
+});
 
 /** The agreement a personal link's token names. */
 export function agreementOfPeriod(period: string): Agreement | undefined {

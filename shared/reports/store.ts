@@ -23,7 +23,23 @@ export type VerificationState =
   | 'not_this_affiliate'
   | 'meta_unavailable'
   | 'confirmed_by_organizer'
-  | 'gave_up';
+  | 'gave_up'
+  /** A financial report on the organisation's own site: meta-wiki cannot vouch for it, an organizer checks it. */
+  | 'awaiting_organizer';
+
+/** WADP's categories of staff notes on reports (src/frontend/wadpOrgInfoForm.js, notes_on_reporting). */
+export const STAFF_NOTE_CATEGORIES = ['old_report', 'empty_report', 'incomplete_report'] as const;
+export type StaffNoteCategory = (typeof STAFF_NOTE_CATEGORIES)[number];
+
+export interface StaffNote {
+  at: string;
+  by: string;
+  text?: string;
+  categories: StaffNoteCategory[];
+}
+
+/** What organizers should look at twice: a report in another language, a multi-year report. */
+export type ReportFlag = 'other_language' | 'multi_year';
 
 export interface HistoryEntry {
   at: string;
@@ -35,6 +51,15 @@ export interface ReportRecord {
   pk: string;
   sk: string;
   kind: 'report';
+  /** activity (the default, and every report stored before issue 15) or financial. */
+  reportKind?: 'activity' | 'financial';
+  /** annual (the default) or multi_year. */
+  reportType?: 'annual' | 'multi_year';
+  /** The language the report is written in, when not English, with its English version. */
+  language?: string;
+  english?: { url?: string; summary?: string };
+  flags?: ReportFlag[];
+  staffNotes?: StaffNote[];
   reportId: string;
   affiliateId: string;
   period: string;
@@ -109,6 +134,27 @@ export async function listReports(affiliateId: string): Promise<ReportRecord[]> 
     ExpressionAttributeValues: { ':pk': affiliatePk(affiliateId), ':report': 'REPORT#' },
     ConsistentRead: true,
   })) as ReportRecord[];
+}
+
+/** An organizer's note on a report (free text and WADP's categories), appended. */
+export async function addStaffNote(report: ReportRecord, note: StaffNote): Promise<ReportRecord> {
+  const out = await dynamo().send(
+    new UpdateCommand({
+      TableName: tableName('affiliates'),
+      Key: { pk: report.pk, sk: report.sk },
+      UpdateExpression:
+        'SET staffNotes = list_append(if_not_exists(staffNotes, :empty), :n), #h = list_append(#h, :h)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#h': 'history' },
+      ExpressionAttributeValues: {
+        ':empty': [],
+        ':n': [note],
+        ':h': [{ at: note.at, what: 'staff_note', who: note.by }],
+      },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return out.Attributes as ReportRecord;
 }
 
 /** Record the outcome of a verification attempt (and, when accepted, the new status). */
@@ -213,7 +259,11 @@ export async function reopenReport(
   }
 }
 
-export type ChecklistStep = 'report_posted' | 'group_page_updated' | 'wikimedia_l_told';
+export type ChecklistStep =
+  | 'report_posted'
+  | 'financial_report_posted'
+  | 'group_page_updated'
+  | 'wikimedia_l_told';
 export interface Confirmation {
   who: string;
   at: string;

@@ -1,14 +1,20 @@
 // Affiliates and the reporting-compliance lifecycle: organizer routes, the public
 // listings meta's affiliates pages show, and the schedule target.
 
-import { affiliateSchema, importSchema, reasonSchema, removalDateSchema } from '../lifecycle/rules.ts';
+import {
+  affiliateSchema,
+  deferralSchema,
+  importSchema,
+  reasonSchema,
+  removalDateSchema,
+} from '../lifecycle/rules.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
 
 export const lifecycleFunctions: FunctionDef[] = [
   {
     name: 'admin-affiliates',
     description:
-      'Organizer routes: register, import and update affiliates, preview their notices, list them, show one with its timeline, pause and resume, set a removal date.',
+      'Organizer routes: register, import and update affiliates, preview their notices, list them, show one with its timeline, pause and resume, set a removal date, defer a due date, read the reporting policies.',
     memoryMb: 256,
     timeoutSeconds: 15,
     sizing: 'a few reads and conditional writes; registering a late agreement may send a notice at once',
@@ -50,7 +56,7 @@ export const lifecycleFunctions: FunctionDef[] = [
 ];
 
 const STATUS_QUERY =
-  'active | report_due | expired | removal_held | reinstatement_review | formerly_active (comma-separated)';
+  'active | report_due | expired | removal_held | reinstatement_review | formerly_active | suspended (comma-separated)';
 
 export const lifecycleRoutes: RouteDef[] = [
   {
@@ -58,7 +64,8 @@ export const lifecycleRoutes: RouteDef[] = [
     path: '/admin/affiliates',
     function: 'admin-affiliates',
     access: 'admin',
-    summary: 'Register an affiliate, or update it (a changed agreement restarts its lifecycle).',
+    summary:
+      'Register an affiliate, or update it (a changed agreement restarts its lifecycle). Chapters and thematic organizations may give fiscalYearEnd (MM-DD, default 12-31) and report on their fiscal year; a user group may be marked incorporated (it then files a financial report too).',
     body: { json: affiliateSchema },
     responses: {
       200: 'Updated.',
@@ -83,7 +90,7 @@ export const lifecycleRoutes: RouteDef[] = [
     function: 'admin-affiliates',
     access: 'admin',
     summary:
-      'Register or update many affiliates from {"affiliates": [...]} or a CSV (text/csv; columns id,name,type,country,contactEmails,languages,metaPage,logoUrl,agreementStart,agreementEnd; lists split by ";"). All rows are checked first: any bad row refuses the whole batch. ?dryRun=true previews each row.',
+      'Register or update many affiliates from {"affiliates": [...]} or a CSV (text/csv; columns id,name,type,country,contactEmails,languages,metaPage,logoUrl,agreementStart,agreementEnd, optionally fiscalYearEnd and incorporated; lists split by ";"). All rows are checked first: any bad row refuses the whole batch. ?dryRun=true previews each row.',
     body: { json: importSchema },
     query: { dryRun: 'true: check and preview only, store and send nothing' },
     responses: {
@@ -115,9 +122,34 @@ export const lifecycleRoutes: RouteDef[] = [
       200: 'Set.',
       400: 'A field is missing or wrong.',
       404: 'No such affiliate.',
-      409: 'Not expired or held.',
+      409: 'Not expired or held, or a chapter or thematic organization (never removed automatically).',
       422: 'The day is not after today.',
     },
+  },
+  {
+    method: 'POST',
+    path: '/admin/affiliates/{id}/deferral',
+    function: 'admin-affiliates',
+    access: 'admin',
+    summary:
+      'Defer the due date of the current period, with a reason the contacts will read. Every later step (reminders, past-due notice, escalations, removal) is counted from the new date.',
+    body: { json: deferralSchema, form: deferralSchema },
+    responses: {
+      200: 'Deferred; the affiliate with its new due date and next deadline.',
+      400: 'A field is missing or wrong.',
+      404: 'No such affiliate.',
+      409: 'In reinstatement review or Formerly Active: reinstate instead.',
+      422: 'The day is not after today and after the current due date.',
+    },
+  },
+  {
+    method: 'GET',
+    path: '/admin/policies',
+    function: 'admin-affiliates',
+    access: 'admin',
+    summary:
+      'The reporting policy of each kind of affiliate (user group, incorporated user group, chapter, thematic organization): basis, due date, required reports, reminders, what happens past due, and the source of each rule.',
+    responses: { 200: 'The policies.' },
   },
   {
     method: 'GET',

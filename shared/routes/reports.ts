@@ -2,7 +2,12 @@
 // organizer's report list, the reinstatement checklist and reinstatement.
 
 import { reasonSchema } from '../lifecycle/rules.ts';
-import { confirmStepSchema, reportFormSchema, reportSubmissionSchema } from '../reports/rules.ts';
+import {
+  confirmStepSchema,
+  reportFormSchema,
+  reportSubmissionSchema,
+  staffNoteSchema,
+} from '../reports/rules.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
 
 export const reportFunctions: FunctionDef[] = [
@@ -53,7 +58,7 @@ export const reportFunctions: FunctionDef[] = [
   {
     name: 'admin-reports',
     description:
-      'Organizer routes: reports, verification by hand, the reinstatement checklist, reinstatement.',
+      'Organizer routes: reports, verification by hand, staff notes, the reinstatement checklist, reinstatement.',
     memoryMb: 256,
     timeoutSeconds: 15,
     sizing:
@@ -95,7 +100,8 @@ export const reportRoutes: RouteDef[] = [
     path: '/affiliates/{id}/reports',
     function: 'submit-report',
     access: 'public',
-    summary: 'Submit the annual report with the personal link (Bearer token, or the form with its token).',
+    summary:
+      "Submit the annual report with the personal link (Bearer token, or the form with its token). `kind`: activity (default; a meta-wiki page and its text) or financial (`url` on meta-wiki or the organization's own https site; required of chapters, thematic organizations and incorporated user groups). `reportType`: annual (default) or multi_year (ends in the period and covers it). A report in another language gives `language` (a code) and an English version (`englishUrl` or `englishSummary`); organizers see it flagged.",
     body: { json: reportSubmissionSchema, form: reportFormSchema },
     responses: {
       200: 'This report was already submitted; the stored one is returned, with `missing` as last checked.',
@@ -153,6 +159,17 @@ export const reportRoutes: RouteDef[] = [
       200: 'Checked: the report with its new verification state (accepted when verified).',
       404: 'No such affiliate or report.',
     },
+  ),
+  admin(
+    'POST',
+    '/admin/affiliates/{id}/reports/{reportId}/notes',
+    'Add a staff note to a report: free text and/or the categories old_report, empty_report, incomplete_report.',
+    {
+      200: 'The report with its notes.',
+      400: 'No text and no category, or an unknown category.',
+      404: 'No such affiliate or report.',
+    },
+    { body: { json: staffNoteSchema, form: staffNoteSchema } },
   ),
   admin('GET', '/admin/affiliates/{id}/checklist', 'The reinstatement checklist.', {
     200: 'The three steps and which are done.',

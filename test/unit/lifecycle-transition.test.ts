@@ -47,8 +47,9 @@ function walkedTo(day: string): LifecycleState {
 
 describe('dates of a period', () => {
   it('puts every step on its calendar day, by type', () => {
-    expect(dueDate('user_group', agreement)).toBe('2026-09-30');
-    expect(dueDate('chapter', agreement)).toBe('2026-12-29');
+    expect(dueDate({ type: 'user_group', agreement })).toBe('2026-09-30');
+    // A chapter reports on its fiscal year: due 4 months after it ends (policies.ts).
+    expect(dueDate({ type: 'chapter', agreement })).toBe('2026-12-31');
     expect(
       (['first_reminder', 'second_reminder', 'expire', 'final_reminder', 'remove'] as const).map((a) =>
         actionDay({ type: 'user_group', agreement }, a),

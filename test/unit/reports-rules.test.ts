@@ -286,11 +286,15 @@ describe('the report form as sent', () => {
       metaUrl: ' https://meta.wikimedia.org/wiki/R ',
       financialReportUrl: '   ',
     });
-    expect(parsed).toEqual({ ...sent, financialReportUrl: undefined });
-    expect(
-      v.parse(reportSubmissionSchema, { ...sent, financialReportUrl: ' https://example.org/accounts.pdf ' })
-        .financialReportUrl,
-    ).toBe('https://example.org/accounts.pdf');
+    // An activity report unless it says otherwise (issue 15: financial reports).
+    expect(parsed).toEqual({ kind: 'activity', ...sent, financialReportUrl: undefined });
+    const withFinancial = v.parse(reportSubmissionSchema, {
+      ...sent,
+      financialReportUrl: ' https://example.org/accounts.pdf ',
+    });
+    expect(withFinancial.kind === 'activity' && withFinancial.financialReportUrl).toBe(
+      'https://example.org/accounts.pdf',
+    );
   });
 
   it('names each field that cannot be read', () => {
@@ -353,11 +357,11 @@ describe('the report form as sent', () => {
 });
 
 describe('what an organizer confirms by hand', () => {
-  it('is one of the three steps, with an optional note of up to 500 characters', () => {
-    for (const step of ['report_posted', 'group_page_updated', 'wikimedia_l_told'])
+  it('is one of the steps, with an optional note of up to 500 characters', () => {
+    for (const step of ['report_posted', 'financial_report_posted', 'group_page_updated', 'wikimedia_l_told'])
       expect(formProblems(confirmStepSchema, { step })).toEqual([]);
     expect(formProblems(confirmStepSchema, { step: 'posted' })).toEqual([
-      ['step', 'one of report_posted, group_page_updated, wikimedia_l_told'],
+      ['step', 'one of report_posted, financial_report_posted, group_page_updated, wikimedia_l_told'],
     ]);
     expect(formProblems(confirmStepSchema, { step: 'report_posted', note: 'n'.repeat(500) })).toEqual([]);
     expect(

@@ -38,6 +38,41 @@ export default {
   'notice.report_rejected.next.expired':
     'Your agreement is expired. Unless an accepted report arrives by {removalDate}, your name and logo will be removed from the affiliates page on that day and the group moved to the Formerly Active Affiliates list.',
   'notice.report_rejected.next.due': 'The report is due on {dueDate}.',
+  'notice.report_rejected.next.suspended':
+    'Your organization is suspended until its reports are accepted and an organizer lifts the suspension.',
+  // Chapters and thematic organizations (policies.ts): fiscal year, two reports, escalation.
+  'notice.report.activity': 'activity report',
+  'notice.report.financial': 'financial report',
+  'notice.and': ' and the ',
+  'notice.requiredReports':
+    'Your group is registered as an incorporated user group, so it files a financial report as well as the activity report. Still missing: the {missingReports}.',
+  'notice.reports_due_reminder.subject': '{name}: annual reports due on {dueDate}',
+  'notice.reports_due_reminder.body':
+    "The reports on your fiscal year {periodStart} to {periodEnd} are due on {dueDate}, four months after the year ends. Still to send: the {missingReports}.\n\nThe activity report covers the whole year, is written in English (or comes with an English version), is posted on Meta-Wiki as a subpage of your page ({metaPage}) and is linked from the Reports page ({reportsPage}). The financial report may be on Meta-Wiki or on your organization's own website (https). Send us their addresses with your personal report link:\n{reportLink}",
+  'notice.past_due_notice.subject': '{name}: reports past due since {pastDueDate}',
+  'notice.past_due_notice.body':
+    'The reports on your fiscal year {periodStart} to {periodEnd} were due on {dueDate}, so they have been past due since {pastDueDate}. Still missing: the {missingReports}.\n\nTo return to compliance with your agreement, please:\n1. Post the reports (on Meta-Wiki, linked from the Reports page {reportsPage}; the financial report may be on your own website).\n2. Update your page ({metaPage}) with links to your past reports.\n\nSubmit them with your personal report link:\n{reportLink}\n\nWe will remind you 30, 60 and 90 days after the due date. After the third reminder the organizers take the matter over.',
+  'notice.escalation_1.subject': '{name}: first reminder, reports past due since {pastDueDate}',
+  'notice.escalation_1.body':
+    'This is the first reminder: the reports on your fiscal year {periodStart} to {periodEnd} were due on {dueDate}. Still missing: the {missingReports}.\n\nSubmit them with your personal report link:\n{reportLink}',
+  'notice.escalation_2.subject': '{name}: second reminder, reports past due since {pastDueDate}',
+  'notice.escalation_2.body':
+    'This is the second reminder: the reports on your fiscal year {periodStart} to {periodEnd} were due on {dueDate}. Still missing: the {missingReports}. The organizers have been told.\n\nSubmit them with your personal report link:\n{reportLink}',
+  'notice.escalation_3.subject': '{name}: third reminder, organizers take over',
+  'notice.escalation_3.body':
+    'This is the third and last automatic reminder: the reports on your fiscal year {periodStart} to {periodEnd} were due on {dueDate}. Still missing: the {missingReports}.\n\nYour organization is now suspended from the automatic process and the organizers take the matter over; they will contact you. Nothing about this is announced publicly. You can still submit the reports with your personal report link:\n{reportLink}',
+  'notice.escalation_organizers.subject': 'Escalation: {name}, reports past due since {pastDueDate}',
+  'notice.escalation_organizers.body':
+    'Hello organizers,\n\n{name} ({affiliateId}) has had the {stage} for its reports on {periodStart} to {periodEnd}, due on {dueDate}. Still missing: the {missingReports}.\n\n{nextStep}\n\nThe affiliate, its reports and its timeline: {adminLink}',
+  'notice.escalation_organizers.next.escalation_2':
+    'The third reminder follows 90 days after the due date; the affiliate is then suspended and waits for you.',
+  'notice.escalation_organizers.next.escalation_3':
+    'It is now suspended: the automation has stopped and only you move it on (defer its due date, or reinstate it once its reports are accepted). Nothing has been announced.',
+  'notice.escalation_organizers.stage.escalation_2': 'second reminder (60 days after the due date)',
+  'notice.escalation_organizers.stage.escalation_3': 'third reminder (90 days after the due date)',
+  'notice.deferral_granted.subject': '{name}: new due date {dueDate}',
+  'notice.deferral_granted.body':
+    'The organizers have deferred the due date of your reports on {periodStart} to {periodEnd} to {dueDate}. Their note: {reason}\n\nStill to send: the {missingReports}. Submit with your personal report link:\n{reportLink}',
   'notice.report_rejected.next.formerly_active':
     'The group stays on the Formerly Active Affiliates list until an accepted report and reinstatement.',
   'notice.removal_rescheduled.subject': '{name}: new removal date {removalDate}',

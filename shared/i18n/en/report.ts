@@ -14,6 +14,17 @@ export default {
   'report.text': 'Text of the report (plain text or wikitext)',
   'report.financialReportUrl': 'Address of the financial report (optional)',
   'report.submit': 'Submit the report',
+  'report.submitFinancial': 'Submit the financial report',
+  'report.kind.activity': 'Activity report',
+  'report.kind.financial': 'Financial report',
+  'report.financialUrl': 'Address of the financial report (on meta-wiki or your own website, https)',
+  'report.reportType': 'Kind of report',
+  'report.reportType.annual': 'Annual report',
+  'report.reportType.multi_year': 'Multi-year report (ends in this period and covers it)',
+  'report.language': 'Language of the report, if not English (a code like ur)',
+  'report.language.hint': 'Leave empty for a report in English.',
+  'report.englishUrl': 'Address of the English version (for a report in another language)',
+  'report.englishSummary': 'Or an English summary (for a report in another language)',
   'report.badLink.title': 'This report link does not work',
   'report.badLink.expired':
     'This link has expired. Write to the organizers and they will send you a new one.',
@@ -44,6 +55,8 @@ export default {
   'report.email.received.subject': 'We received your annual report',
   'report.email.received.body':
     'Dear {name},\n\nWe received your annual report for {start} to {end} ({url}).\n\nWhat happens next: we check on meta-wiki that the page exists, belongs to your group (a subpage of your group page {groupPage}, or linked from it or to it) and is linked from the Reports page {reportsPage} or from your group page. {detail}\n\nWe will try again automatically and email you as soon as it is accepted.',
+  'report.email.received.bodyOrganizer':
+    'Dear {name},\n\nWe received your financial report for {start} to {end} ({url}).\n\nWhat happens next: it is not on meta-wiki, so an organizer checks it by hand. We will email you as soon as it is accepted.',
   'report.email.detail.meta_unavailable': 'meta-wiki did not answer just now.',
   'report.email.detail.missing': 'Still to do on meta-wiki:\n{items}',
   'report.email.accepted.subject': 'Your annual report has been accepted',
@@ -69,5 +82,19 @@ export default {
     'A # points to a section of a page: give the address of the report page itself.',
   'report.problem.textShort':
     'The report text is too short to be a report: it needs at least {min} characters of prose, and has {length}.',
+  'report.problem.financialNotRequired':
+    'This affiliate files an activity report only: a financial report is required of chapters, thematic organizations and incorporated user groups.',
+  'report.problem.multiYear.endsLate':
+    'A multi-year report counts for the period it ends in: it must end by {agreementEnd}, not {end}.',
+  'report.problem.multiYear.tooShort':
+    'A multi-year report covers more than one year; send it as an annual report.',
+  'report.problem.multiYear.tooLong': 'A multi-year report covers at most five years.',
+  'report.problem.english.versionMissing':
+    'A report in another language ({language}) needs an English version: give the address of the English version, or an English summary.',
+  'report.problem.english.languageMissing':
+    'An English version was given: name the language the report is written in (a code like ur).',
+  'report.problem.english.summaryShort':
+    'The English summary is {length} characters of prose; it needs at least {min}.',
+  'report.problem.english.summaryNotEnglish': 'The English summary does not read as English.',
   'report.problem.notEnglish': 'The report must be written in English; this text does not read as English.',
 };
