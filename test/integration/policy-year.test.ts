@@ -192,7 +192,7 @@ describe('registration and the policy', () => {
   });
 
   it('organizers read every policy, with its sources', async () => {
-    expect((await stack.api('/admin/policies')).status).toBe(403);
+    expect((await stack.api('/admin/policies')).status).toBe(401);
     const res = await stack.api('/admin/policies', { admin: true });
     expect(res.status).toBe(200);
     const { policies } = (await res.json()) as {
