@@ -192,6 +192,7 @@ describe('registration and the policy', () => {
   });
 
   it('organizers read every policy, with its sources', async () => {
+    // Without a token the authorizer refuses before the handler (API Gateway's 401).
     expect((await stack.api('/admin/policies')).status).toBe(401);
     const res = await stack.api('/admin/policies', { admin: true });
     expect(res.status).toBe(200);
