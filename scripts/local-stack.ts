@@ -38,6 +38,7 @@ try {
       `  Email viewer     ${stack.sesUrl}`,
       `  DynamoDB Local   ${stack.dynamodbEndpoint}   (data in ${dataDir})`,
       `  Clock            ${stack.clock.now().toISOString()}   (POST ${stack.apiUrl}/_local/clock {"to": "..."})`,
+      `  Console          ${stack.apiUrl}/console/   (organizers' screens; docs/console.md)`,
       `  Console sign-in  ${stack.apiUrl}/console/sign-in   (local identity provider: ${stack.idp.issuer})`,
       `  Admin token      ${adminToken}   (Authorization: Bearer ...; acts as ${adminEmail} in organizers;`,
       '                   set ADMIN_TOKEN and LOCAL_ADMIN_EMAIL to change)',

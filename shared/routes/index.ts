@@ -2,6 +2,7 @@
 // feature. Nothing else lists routes.
 
 import { applicationFunctions, applicationRoutes } from './applications.ts';
+import { consoleFunctions, consoleRoutes } from './console.ts';
 import { lifecycleFunctions, lifecycleRoutes } from './lifecycle.ts';
 import { mailFunctions, mailRoutes } from './mail.ts';
 import { platformFunctions, platformRoutes } from './platform.ts';
@@ -18,6 +19,7 @@ export const functions: FunctionDef[] = [
   ...reportFunctions,
   ...lifecycleFunctions,
   ...signInFunctions,
+  ...consoleFunctions,
 ];
 
 export const routes: RouteDef[] = [
@@ -27,6 +29,7 @@ export const routes: RouteDef[] = [
   ...reportRoutes,
   ...lifecycleRoutes,
   ...signInRoutes,
+  ...consoleRoutes,
 ];
 
 export function functionDef(name: string): FunctionDef {
