@@ -23,7 +23,7 @@ import { benchReconcile } from './reconcile.ts';
 import { startBenchStack } from './stack.ts';
 import { formatTable, type Row } from './stats.ts';
 
-const SECTIONS = ['functions', 'api', 'reconcile', 'lifecycle', 'console', 'node'] as const;
+const SECTIONS = ['functions', 'console', 'api', 'reconcile', 'lifecycle', 'node'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -61,6 +61,13 @@ await section('functions', async () => {
   details.functions = result.figures;
 });
 
+await section('console', async () => {
+  log("console: the console's script, minified and gzipped");
+  const result = await benchConsole();
+  rows.push(...result.rows);
+  details.console = result.details;
+});
+
 await section('api', async () => {
   log('api: POST /applications under autocannon vs the same SDK calls made directly');
   const stack = await startBenchStack();
@@ -76,17 +83,6 @@ await section('api', async () => {
       rows.push(...result.rows);
       details.api = { ...result.details, handlerLogs: stack.logs };
     }
-  } finally {
-    await stack.stop();
-  }
-});
-
-await section('console', async () => {
-  const stack = await startBenchStack();
-  try {
-    const result = await benchConsole(stack);
-    if ('skipped' in result) skipped.push(result.skipped);
-    else rows.push(...result.rows);
   } finally {
     await stack.stop();
   }

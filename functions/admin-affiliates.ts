@@ -1,6 +1,6 @@
 // Organizer routes for affiliates:
 //   POST /admin/affiliates                 register or update
-//   GET  /admin/affiliates?status=...      list, optionally by status
+//   GET  /admin/affiliates?status=...      list, optionally by status, with owed notices and bounces
 //   GET  /admin/affiliates/{id}            status, agreement, next deadline, timeline
 //   POST /admin/affiliates/{id}/pause      hold the automation, with a reason
 //   POST /admin/affiliates/{id}/resume     release it, with a reason
@@ -26,7 +26,7 @@ import { affiliateSchema, deferralSchema, reasonSchema, removalDateSchema } from
 import {
   deferDueDate,
   getAffiliateWithTimeline,
-  listAffiliates,
+  listAffiliatesWithOwed,
   pauseAffiliate,
   previewAffiliate,
   previewRegistration,
@@ -35,6 +35,7 @@ import {
   setRemovalDate,
   upsertAffiliate,
 } from '#shared/lifecycle/service.ts';
+import { suppressedAmong } from '#shared/mail/suppression.ts';
 import { checklistFor } from '#shared/reports/checklist.ts';
 
 const CHECKLIST_STATUSES: AffiliateStatus[] = [
@@ -111,8 +112,14 @@ export const handler = httpHandler(async (event) => {
     }
     case 'GET /admin/policies':
       return json(200, { policies: ALL_POLICIES.map(describePolicy) });
-    case 'GET /admin/affiliates':
-      return json(200, { affiliates: await listAffiliates(statusesFrom(event)) });
+    case 'GET /admin/affiliates': {
+      // The board shows which contact addresses bounce, so organizers can fix them.
+      const affiliates = await listAffiliatesWithOwed(statusesFrom(event));
+      const bouncing = await Promise.all(affiliates.map((a) => suppressedAmong(a.contactEmails)));
+      return json(200, {
+        affiliates: affiliates.map((a, i) => ({ ...a, bouncing: [...bouncing[i]!] })),
+      });
+    }
     case 'GET /admin/affiliates/{id}': {
       const affiliate = await getAffiliateWithTimeline(id);
       if (!affiliate) throw notFound(`No affiliate with id ${id}.`);

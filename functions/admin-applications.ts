@@ -2,6 +2,7 @@
 // members. One function for four closely related admin routes.
 
 import {
+  countApplications,
   decideApplication,
   getApplication,
   listApplications,
@@ -27,6 +28,8 @@ export const handler = httpHandler(async (event) => {
   switch (event.routeKey) {
     case 'GET /admin/applications':
       return json(200, await listApplications(deps, query), noStore);
+    case 'GET /admin/applications/counts':
+      return json(200, { counts: await countApplications(deps) }, noStore);
     case 'GET /admin/applications/{id}':
       return json(200, await getApplication(deps, id), noStore);
     case 'POST /admin/applications/{id}/decision': {

@@ -2,6 +2,7 @@
 //   GET  /admin/affiliates/{id}/reports                       the reports, with history
 //   POST /admin/affiliates/{id}/reports/{reportId}/verify     verified by hand: accept it
 //   POST /admin/affiliates/{id}/reports/{reportId}/reject     rejected, with a reason
+//   POST /admin/affiliates/{id}/reports/{reportId}/recheck    check meta-wiki again now
 //   POST /admin/affiliates/{id}/reports/{reportId}/notes      a staff note (text, WADP categories)
 //   GET  /admin/affiliates/{id}/checklist                     the reinstatement checklist
 //   POST /admin/affiliates/{id}/checklist                     confirm a step by hand
@@ -21,7 +22,7 @@ import { checklistFor } from '#shared/reports/checklist.ts';
 import { reinstateWithChecklist } from '#shared/reports/reinstate.ts';
 import { rejectReport } from '#shared/reports/reject.ts';
 import { confirmStepSchema, staffNoteSchema } from '#shared/reports/rules.ts';
-import { affiliateOr404, markVerifiedByHand } from '#shared/reports/service.ts';
+import { affiliateOr404, markVerifiedByHand, verifyReport } from '#shared/reports/service.ts';
 import {
   addStaffNote,
   confirmStep,
@@ -48,6 +49,15 @@ export const handler = httpHandler(async (event) => {
       const report = await markVerifiedByHand(
         { clock },
         { affiliateId, reportId: event.pathParameters?.reportId ?? '', who },
+      );
+      return json(200, { report: summary(report) });
+    }
+    case 'POST /admin/affiliates/{id}/reports/{reportId}/recheck': {
+      const affiliate = await affiliateOr404(affiliateId);
+      const report = await verifyReport(
+        { clock },
+        { affiliateId, reportId: event.pathParameters?.reportId ?? '' },
+        affiliate,
       );
       return json(200, { report: summary(report) });
     }

@@ -42,6 +42,7 @@ try {
       `  DynamoDB Local   ${stack.dynamodbEndpoint}   (data in ${dataDir})`,
       `  S3 local         ${stack.s3Endpoint}   (s3rver; bucket ${stack.uploadsBucket}, documents in ${dataRoot}/s3)`,
       `  Clock            ${stack.clock.now().toISOString()}   (POST ${stack.apiUrl}/_local/clock {"to": "..."})`,
+      `  Console          ${stack.apiUrl}/console/   (organizers' screens; docs/console.md)`,
       `  Console sign-in  ${stack.apiUrl}/console/sign-in   (local identity provider: ${stack.idp.issuer})`,
       `  Admin token      ${adminToken}   (Authorization: Bearer ...; acts as ${adminEmail} in organizers;`,
       '                   set ADMIN_TOKEN and LOCAL_ADMIN_EMAIL to change)',

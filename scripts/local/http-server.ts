@@ -145,8 +145,10 @@ export function createLocalServer(options: LocalServerOptions): Server {
     if (local) return send(res, await local(req, body));
 
     let pathMatched = false;
+    // API Gateway HTTP APIs route /console/ as /console (a route key cannot end in "/").
+    const routed = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     for (const { route, pattern, names } of compiled) {
-      const m = pattern.exec(url.pathname);
+      const m = pattern.exec(routed);
       if (!m) continue;
       pathMatched = true;
       if (route.method !== method && !(method === 'HEAD' && route.method === 'GET')) continue;

@@ -18,6 +18,7 @@ import { routes } from '../../shared/routes/index.ts';
 import { resetScheduler } from '../../shared/scheduler/index.ts';
 import { recurringSchedules } from '../../shared/scheduler/recurring.ts';
 import { type TableKey, tables } from '../../shared/tables.ts';
+import { buildConsole } from '../build-console.ts';
 import { ensureTables, type RunningDynamo, startDynamo } from './dynamodb.ts';
 import { createLocalServer } from './http-server.ts';
 import { LocalIdp } from './idp.ts';
@@ -159,6 +160,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       })),
     );
 
+    // The console's script, from its TypeScript source, before anyone can ask for it.
+    await buildConsole();
     await runner.restoreClock();
     const seeded = options.seed ? await (await import('./seed.ts')).seedLocalData() : [];
 

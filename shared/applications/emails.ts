@@ -4,6 +4,7 @@
 // fills in the form chooses the address, so the name must not carry their words to it.
 
 import { config } from '../config.ts';
+import { consoleLinks } from '../console/links.ts';
 import { dateFormat } from '../dates.ts';
 import { type MessageKey, t } from '../i18n/application.ts';
 import { languageInfo } from '../i18n/index.ts';
@@ -107,8 +108,7 @@ export function decisionEmail(application: Application): OutgoingEmail {
 
 export function organizersEmail(application: Application): OutgoingEmail {
   const lang = 'en';
-  const adminLink = (id: string) => `${config().publicBaseUrl}/admin/applications/${encodeURIComponent(id)}`;
-  const link = adminLink(application.id);
+  const link = consoleLinks.application(application.id);
   const name = greetingName(application.name) || application.id;
   const conflict = application.claimConflict;
   return {
@@ -125,7 +125,11 @@ export function organizersEmail(application: Application): OutgoingEmail {
         }),
         t(lang, 'application.email.organizers.link', { link }),
         ...(conflict
-          ? [t(lang, 'application.email.organizers.conflict', { other: adminLink(conflict.applicationId) })]
+          ? [
+              t(lang, 'application.email.organizers.conflict', {
+                other: consoleLinks.application(conflict.applicationId),
+              }),
+            ]
           : []),
       ],
     }),

@@ -50,6 +50,19 @@ export async function listApplications(
   }
 }
 
+/** How many applications wait in each status: the console's queue shows them. */
+export async function countApplications(deps: {
+  store: ApplicationStore;
+  clock: Clock;
+}): Promise<Record<ApplicationStatus, number>> {
+  const now = deps.clock.now();
+  const counts = await Promise.all(APPLICATION_STATUSES.map((s) => deps.store.count(s, now)));
+  return Object.fromEntries(APPLICATION_STATUSES.map((s, i) => [s, counts[i]!])) as Record<
+    ApplicationStatus,
+    number
+  >;
+}
+
 export async function getApplication(
   deps: { store: ApplicationStore; clock: Clock },
   id: string,

@@ -83,6 +83,8 @@ export interface ApplicationStore {
     cursor: string | undefined,
     now: Date,
   ): Promise<Page<Application>>;
+  /** How many live applications have this status (the console's queue counts). */
+  count(status: ApplicationStatus, now: Date): Promise<number>;
 }
 
 /** The cursor did not come from us (or from another status's list). */
@@ -491,6 +493,33 @@ export class DynamoApplicationStore implements ApplicationStore {
       ...(out.LastEvaluatedKey ? { nextCursor: encodeCursor(out.LastEvaluatedKey) } : {}),
     };
   }
+
+  count(status: ApplicationStatus, now: Date): Promise<number> {
+    return countWithStatus(this.table, status, now);
+  }
+}
+
+// The count reads only keys of the status index (Select COUNT), a page of 1 MB at a time.
+async function countWithStatus(table: string, status: ApplicationStatus, now: Date): Promise<number> {
+  let total = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await dynamo().send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: 'byStatus',
+        KeyConditionExpression: '#status = :status',
+        FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': status, ':now': epoch(now) },
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
+    );
+    total += out.Count ?? 0;
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return total;
 }
 
 function encodeCursor(key: Record<string, unknown>): string {

@@ -7,6 +7,7 @@
 import { periodKey } from '../affiliates/model.ts';
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
+import { consoleLinks } from '../console/links.ts';
 import { dayIn, formatDay } from '../dates.ts';
 import { escapeHtml } from '../http/respond.ts';
 import { sendOnce } from '../mail/outbox.ts';
@@ -54,8 +55,6 @@ export interface Digest {
   needsYou: DigestItem[];
 }
 
-const adminLink = (id: string) => `${config().publicBaseUrl}/admin/affiliates/${encodeURIComponent(id)}`;
-
 /** What the digest would say now (also what the tests and the console read). */
 export async function buildDigest(now: Date): Promise<Digest> {
   const tz = config().timeZone;
@@ -93,7 +92,7 @@ export async function buildDigest(now: Date): Promise<Digest> {
           name: r.name,
           at: step.at.toISOString(),
           public: isPublic,
-          line: `${formatDay(dayIn(step.at, tz))}: ${LABEL[n.kind]} (to ${who}).${isPublic ? ` To hold it, pause the affiliate: POST ${adminLink(r.id)}/pause` : ''}`,
+          line: `${formatDay(dayIn(step.at, tz))}: ${LABEL[n.kind]} (to ${who}).${isPublic ? ` To hold it, pause the affiliate: ${consoleLinks.affiliate(r.id)}` : ''}`,
         });
       }
     }
@@ -131,7 +130,7 @@ export function digestText(d: Digest, today: string): string {
     return [...byId.values()]
       .map(
         (list) =>
-          `${list[0]!.name} (${adminLink(list[0]!.affiliateId)})\n${list.map((i) => `  - ${i.line}`).join('\n')}`,
+          `${list[0]!.name} (${consoleLinks.affiliate(list[0]!.affiliateId)})\n${list.map((i) => `  - ${i.line}`).join('\n')}`,
       )
       .join('\n\n');
   };
@@ -145,7 +144,7 @@ export function digestText(d: Digest, today: string): string {
     d.upcoming.length
       ? `EVERYTHING THE AUTOMATION WILL SEND in the next ${lifecycleOffsets.digestLookAheadDays} days:\n\n${group(d.upcoming)}`
       : '',
-    'Each affiliate link shows its timeline; GET <link>/preview shows every planned email in full.',
+    'Each link opens the affiliate in the console: its cycle, its timeline and every email it will be sent, in full.',
   ]
     .filter(Boolean)
     .join('\n\n');

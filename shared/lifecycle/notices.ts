@@ -5,6 +5,7 @@
 import { type CalendarDay, parsePeriodKey, periodKey } from '../affiliates/model.ts';
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
+import { consoleLinks } from '../console/links.ts';
 import { addDays, dayIn, formatDay, instantAt } from '../dates.ts';
 import { t as tCommon } from '../i18n/common.ts';
 import { languageInfo } from '../i18n/index.ts';
@@ -194,7 +195,7 @@ export async function renderNotice(
       wikimediaL: config().mail.wikimediaL,
       reportLink,
       affiliateId: affiliate.id,
-      adminLink: `${config().publicBaseUrl}/admin/affiliates/${encodeURIComponent(affiliate.id)}`,
+      adminLink: consoleLinks.reports(affiliate.id),
       reason: '',
       reportUrl: '',
       ...notice.vars,

@@ -66,6 +66,7 @@ export {
   getAffiliate,
   getAffiliateWithTimeline,
   listAffiliates,
+  listAffiliatesWithOwed,
   STATUSES,
   toView,
 } from './views.ts';

@@ -12,7 +12,15 @@ import {
   readTimeline,
   type TimelineEntry,
 } from './store.ts';
-import { dueDate, nextAction, removalDate, removes } from './transition.ts';
+import {
+  actionDay,
+  actionsOf,
+  dueDate,
+  type LifecycleAction,
+  nextAction,
+  removalDate,
+  removes,
+} from './transition.ts';
 
 const tz = () => config().timeZone;
 
@@ -51,10 +59,42 @@ export async function getAffiliate(id: string): Promise<AffiliateView | undefine
   return record ? toView(record) : undefined;
 }
 
+/** One station of an agreement period's cycle, as the console draws it. */
+export interface CycleStep {
+  /** `due` is a day, not an action: it is past once the expiry notice has gone. */
+  step: 'agreement_start' | 'due' | LifecycleAction;
+  day: string;
+  /** Already happened in this period. */
+  done: boolean;
+  /** The next automatic step (none while paused or waiting for a person). */
+  next: boolean;
+}
+
+/**
+ * The period's cycle: the agreement's start, then every timed step of the affiliate's
+ * policy with its day (an organizer's removal day included) and the due date in its
+ * place, done up to the last action taken.
+ */
+export function cycleOf(r: AffiliateRecord): CycleStep[] {
+  const actions = actionsOf(r);
+  const next = nextAction(r, tz());
+  const doneUpTo = r.lastAction ? actions.indexOf(r.lastAction) : -1;
+  const steps: CycleStep[] = actions.map((action, i) => ({
+    step: action,
+    day: actionDay(r, action),
+    done: i <= doneUpTo,
+    next: next?.action === action,
+  }));
+  const expire = actions.indexOf('expire');
+  steps.splice(expire, 0, { step: 'due', day: dueDate(r), done: doneUpTo >= expire, next: false });
+  return [{ step: 'agreement_start', day: r.agreement.start, done: true, next: false }, ...steps];
+}
+
 export async function getAffiliateWithTimeline(id: string): Promise<
   | (AffiliateView & {
       timeline: TimelineEntry[];
       owedNotices: string[];
+      cycle: CycleStep[];
       policy: ReturnType<typeof describePolicy>;
       reports: { required: ReportKind[]; missing: ReportKind[] };
     })
@@ -72,6 +112,7 @@ export async function getAffiliateWithTimeline(id: string): Promise<
       missing: missingReports(policy, periodKey(record.agreement), record.acceptedPeriods ?? []),
     },
     owedNotices: record.owed.map((n) => n.kind),
+    cycle: cycleOf(record),
     timeline: await readTimeline(id),
   };
 }
@@ -95,9 +136,20 @@ export const isListedPublicly = (a: Pick<AffiliateView, 'status' | 'formerlyActi
   a.status !== 'formerly_active' && !a.formerlyActiveOn;
 
 export async function listAffiliates(statuses: AffiliateStatus[] = STATUSES): Promise<AffiliateView[]> {
+  return (await listAffiliateRecords(statuses)).map(toView);
+}
+
+/** The organizers' list: each view with the notices it is owed (not for public pages). */
+export async function listAffiliatesWithOwed(
+  statuses: AffiliateStatus[] = STATUSES,
+): Promise<(AffiliateView & { owedNotices: string[] })[]> {
+  return (await listAffiliateRecords(statuses)).map((r) => ({
+    ...toView(r),
+    owedNotices: r.owed.map((n) => n.kind),
+  }));
+}
+
+async function listAffiliateRecords(statuses: AffiliateStatus[]): Promise<AffiliateRecord[]> {
   const lists = await Promise.all(statuses.map((s) => affiliatesWithStatus(s)));
-  return lists
-    .flat()
-    .map(toView)
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return lists.flat().sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -4,6 +4,7 @@
 import type { AffiliateView } from '../affiliates/model.ts';
 import type { Clock } from '../clock.ts';
 import { config } from '../config.ts';
+import { consoleLinks } from '../console/links.ts';
 import { dateFormat } from '../dates.ts';
 import { isSupported, languageInfo } from '../i18n/index.ts';
 import { type MessageKey, t } from '../i18n/report.ts';
@@ -121,7 +122,7 @@ function missingForOrganizers(affiliate: AffiliateView, report: ReportRecord): s
 
 /** Verification stopped retrying: the organizers decide (check by hand, or ask the group). */
 export function sendGaveUpToOrganizers(clock: Clock, affiliate: AffiliateView, report: ReportRecord) {
-  const text = `The report of ${affiliate.name} (${affiliate.id}) for ${formatDay(report.periodStart)} to ${formatDay(report.periodEnd)} could not be verified on meta-wiki after ${report.verification.attempts} attempts (last result: ${report.verification.state}).${missingForOrganizers(affiliate, report)}\n\nReport: ${report.metaUrl}\n\nCheck it by hand and mark it verified (POST /admin/affiliates/${affiliate.id}/reports/${report.reportId}/verify), or write to the group.`;
+  const text = `The report of ${affiliate.name} (${affiliate.id}) for ${formatDay(report.periodStart)} to ${formatDay(report.periodEnd)} could not be verified on meta-wiki after ${report.verification.attempts} attempts (last result: ${report.verification.state}).${missingForOrganizers(affiliate, report)}\n\nReport: ${report.metaUrl}\n\nCheck it by hand and accept it in the console, or write to the group: ${consoleLinks.reports(affiliate.id)}`;
   return sendOnce({ mailer: sesMailer, clock }, `report-gave-up#${affiliate.id}#${report.reportId}`, {
     to: [config().mail.organizers],
     subject: `Report needs a look: ${affiliate.name}`,

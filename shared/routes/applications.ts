@@ -39,7 +39,7 @@ export const applicationFunctions: FunctionDef[] = [
   },
   {
     name: 'admin-applications',
-    description: 'Organizer review: list, read and decide applications; list members.',
+    description: 'Organizer review: list, count, read and decide applications; list members.',
     memoryMb: 256,
     timeoutSeconds: 10,
     sizing: 'one query or transaction per call, one email per decision',
@@ -132,6 +132,14 @@ export const applicationRoutes: RouteDef[] = [
     summary: 'Applications with a status, oldest first, a page at a time.',
     query: { status: 'pending_confirmation, submitted (default), approved or rejected.', ...pageQuery },
     responses: { 200: '{ "items", "nextCursor"? }', 400: 'Bad status, limit or cursor.' },
+  },
+  {
+    method: 'GET',
+    path: '/admin/applications/counts',
+    function: 'admin-applications',
+    access: 'admin',
+    summary: 'How many applications have each status (unexpired ones only), for the queue.',
+    responses: { 200: '{ "counts": { "pending_confirmation", "submitted", "approved", "rejected" } }' },
   },
   {
     method: 'GET',

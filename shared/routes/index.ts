@@ -2,6 +2,7 @@
 // feature. Nothing else lists routes.
 
 import { applicationFunctions, applicationRoutes } from './applications.ts';
+import { consoleFunctions, consoleRoutes } from './console.ts';
 import { lifecycleFunctions, lifecycleRoutes } from './lifecycle.ts';
 import { mailFunctions, mailRoutes } from './mail.ts';
 import { platformFunctions, platformRoutes } from './platform.ts';
@@ -20,6 +21,7 @@ export const functions: FunctionDef[] = [
   ...lifecycleFunctions,
   ...signInFunctions,
   ...uploadFunctions,
+  ...consoleFunctions,
 ];
 
 export const routes: RouteDef[] = [
@@ -30,6 +32,7 @@ export const routes: RouteDef[] = [
   ...lifecycleRoutes,
   ...signInRoutes,
   ...uploadRoutes,
+  ...consoleRoutes,
 ];
 
 export function functionDef(name: string): FunctionDef {

@@ -158,7 +158,8 @@ export const lifecycleRoutes: RouteDef[] = [
     path: '/admin/affiliates',
     function: 'admin-affiliates',
     access: 'admin',
-    summary: 'Affiliates, optionally only those with the given statuses.',
+    summary:
+      'Affiliates, optionally only those with the given statuses; each with the notices it is owed (`owedNotices`) and the contact addresses that bounce or complained (`bouncing`).',
     query: { status: STATUS_QUERY },
     responses: { 200: 'The affiliates.', 400: 'Unknown status.' },
   },
@@ -167,7 +168,8 @@ export const lifecycleRoutes: RouteDef[] = [
     path: '/admin/affiliates/{id}',
     function: 'admin-affiliates',
     access: 'admin',
-    summary: 'One affiliate: status, agreement, next deadline and the full timeline.',
+    summary:
+      'One affiliate: status, agreement, next deadline, the steps of its cycle with their days (`cycle`) and the full timeline.',
     responses: { 200: 'The affiliate.', 404: 'No such affiliate.' },
   },
   {

@@ -66,7 +66,8 @@ export const reportFunctions: FunctionDef[] = [
       'Organizer routes: reports, verification by hand, staff notes, the reinstatement checklist, reinstatement.',
     memoryMb: 256,
     timeoutSeconds: 15,
-    sizing: 'a few reads and writes, at most one meta-wiki call capped at 3 s, the reinstatement emails',
+    sizing:
+      'a few reads and writes, at most one meta-wiki call (a checklist or a recheck, capped by META_API_TIMEOUT_MS), the reinstatement emails',
     uses: {
       tables: [
         { table: 'affiliates', access: 'readwrite' },
@@ -155,6 +156,15 @@ export const reportRoutes: RouteDef[] = [
       409: 'The report was already accepted.',
     },
     { body: { json: reasonSchema, form: reasonSchema } },
+  ),
+  admin(
+    'POST',
+    '/admin/affiliates/{id}/reports/{reportId}/recheck',
+    'Check a received report on meta-wiki again now (after the group fixed its page); accepted if it passes.',
+    {
+      200: 'Checked: the report with its new verification state (accepted when verified).',
+      404: 'No such affiliate or report.',
+    },
   ),
   admin(
     'POST',

@@ -91,4 +91,15 @@ describe('npx cdk synth (prod, offline, no credentials)', () => {
     }
     expect(mismatches).toEqual([]);
   });
+
+  it("copies the console's script beside the console function, and beside no other", () => {
+    expect(result.code).toBe(0);
+    const lambdas = Object.values(template('AffiliateCompliance-prod-Stateless').Resources as Json).filter(
+      (r: Json) => r.Type === 'AWS::Lambda::Function',
+    ) as Json[];
+    const withScript = lambdas
+      .filter((fn) => existsSync(join(out, fn.Metadata['aws:asset:path'], 'console', 'console.js')))
+      .map((fn) => fn.Properties.FunctionName);
+    expect(withScript).toEqual(['affiliate-compliance-prod-console']);
+  });
 });

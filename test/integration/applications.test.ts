@@ -589,8 +589,8 @@ describe('confirmation and review', () => {
     expect((await fetch(confirmLink(mail!))).status).toBe(200);
     const [told] = await organizerMails();
     expect(told?.subject).toContain(owner.name);
-    expect(told?.body.text).toContain(`/admin/applications/${squatterId}`);
-    expect(told?.body.text).toContain(`/admin/applications/${ownerId}`);
+    expect(told?.body.text).toContain(`/console/applications/${squatterId}`);
+    expect(told?.body.text).toContain(`/console/applications/${ownerId}`);
 
     // Organizers see the conflict on both applications.
     const get = async (id: string) =>

@@ -587,7 +587,7 @@ describe('when verification runs out of retries', () => {
     );
     const asked = toOrganizers.filter((m) => m.subject.startsWith('Report needs a look'));
     expect(asked).toHaveLength(1);
-    expect(asked[0]!.body.text).toContain(`/admin/affiliates/never/reports/${report!.reportId}/verify`);
+    expect(asked[0]!.body.text).toContain(`${stack.apiUrl}/console/affiliates/never/reports`);
     // Its removal date (30 August) came while the report was still unverified: held, the
     // organizers asked to decide, and nothing told to Wikimedia-l.
     expect((await affiliateStatus(stack, 'never')).status).toBe('removal_held');

@@ -69,7 +69,7 @@ describe('the weekly digest', () => {
     // Monday 17 August: 'quiet' has no report and is removed on 30 August.
     const august17 = digests.find((m) => m.body.text?.includes('The week from 17 August 2026'));
     expect(august17?.body.text).toMatch(
-      /PUBLIC STEPS[\s\S]*Wikimedia quiet User Group[\s\S]*30 August 2026: ANNOUNCED ON WIKIMEDIA-L[\s\S]*\/admin\/affiliates\/quiet\/pause/,
+      /PUBLIC STEPS[\s\S]*Wikimedia quiet User Group[\s\S]*30 August 2026: ANNOUNCED ON WIKIMEDIA-L[\s\S]*To hold it, pause the affiliate: http:\/\/\S+\/console\/affiliates\/quiet\b/,
     );
   });
 });
@@ -109,7 +109,7 @@ describe('a report pending at the removal date', () => {
       m.subject.startsWith('Decision needed'),
     );
     expect(about(decision, 'held')).toHaveLength(1);
-    expect(decision[0]!.body.text).toContain('/admin/affiliates/held');
+    expect(decision[0]!.body.text).toContain('/console/affiliates/held/reports');
 
     // The group without a report was removed and announced on its date, with the facts.
     const quiet = await detail('quiet');

@@ -120,7 +120,7 @@ export default {
   'application.email.organizers.subject': 'New membership application to review: {name}',
   'application.email.organizers.body':
     'A {kind} application from {name} was confirmed on {date} and is waiting for review.',
-  'application.email.organizers.link': 'Review it with the admin API: {link}',
+  'application.email.organizers.link': 'Review it in the console: {link}',
   'application.email.organizers.conflictSubject': 'Application with a disputed CNIC to review: {name}',
   'application.email.organizers.conflict':
     "Its CNIC is already claimed by another application: {other}. One of the two applicants may be using someone else's CNIC. Contact both, then reject the wrong one (POST .../decision); this one can be approved once the other is rejected.",

@@ -31,7 +31,7 @@ export default {
     'The removal date {removalDate} has come while your annual report for {periodStart} to {periodEnd} is still being checked. Your group stays on the affiliates page and nothing is announced while the organizers look at your report; they will write to you with their decision.\n\nIf you need to correct the report, use your personal report link:\n{reportLink}',
   'notice.removal_held_organizers.subject': 'Decision needed: {name}, removal held',
   'notice.removal_held_organizers.body':
-    'Hello organizers,\n\n{name} ({affiliateId}) reached its removal date, {removalDate}, with a report for {periodStart} to {periodEnd} received but not yet accepted. Nothing has been removed or announced. Please decide: accept the report, reject it with a reason (the removal is then set again 14 days on), or set a new removal date.\n\nThe affiliate, its reports and its timeline: {adminLink}',
+    'Hello organizers,\n\n{name} ({affiliateId}) reached its removal date, {removalDate}, with a report for {periodStart} to {periodEnd} received but not yet accepted. Nothing has been removed or announced. Please decide: accept the report, reject it with a reason (the removal is then set again 14 days on), or set a new removal date.\n\nIts reports, to decide in the console: {adminLink}',
   'notice.report_rejected.subject': '{name}: your annual report could not be accepted',
   'notice.report_rejected.body':
     'An organizer reviewed your annual report for {periodStart} to {periodEnd} ({reportUrl}) and could not accept it, for this reason:\n\n{reason}\n\n{nextStep}\n\nSubmit a corrected report with your personal report link:\n{reportLink}',
