@@ -3835,11 +3835,19 @@ export interface operations {
                     text?: string;
                     /** @default [] */
                     categories?: ("old_report" | "empty_report" | "incomplete_report")[];
+                } | {
+                    text: unknown;
+                } | {
+                    categories: unknown;
                 };
                 "application/x-www-form-urlencoded": {
                     text?: string;
                     /** @default [] */
                     categories?: ("old_report" | "empty_report" | "incomplete_report")[];
+                } | {
+                    text: unknown;
+                } | {
+                    categories: unknown;
                 };
             };
         };

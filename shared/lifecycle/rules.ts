@@ -74,6 +74,11 @@ const affiliateFields = v.object({
   fiscalYearEnd: v.optional(
     v.pipe(
       v.string(),
+      // A day of a year that is not a leap year, as MM-DD.
+      v.metadata({
+        pattern:
+          '^\\s*(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))\\s*$',
+      }),
       v.trim(),
       v.check(isFiscalYearEnd, 'the last day of the fiscal year as MM-DD, like 06-30 (not 02-29)'),
     ),
@@ -83,6 +88,13 @@ const affiliateFields = v.object({
 /** POST /admin/affiliates, the preview and each imported row. */
 export const affiliateSchema = v.pipe(
   affiliateFields,
+  // The two rules below, for the API document.
+  v.metadata({
+    if: { properties: { type: { const: 'user_group' } } },
+    // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword
+    then: { not: { required: ['fiscalYearEnd'] } },
+    else: { properties: { incorporated: { const: true } } },
+  }),
   v.forward(
     v.check(
       (a) => a.type !== 'user_group' || a.fiscalYearEnd === undefined,

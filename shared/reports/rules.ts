@@ -316,6 +316,13 @@ export const staffNoteSchema = v.pipe(
       [],
     ),
   }),
+  // For the API document: text with something in it, or at least one category.
+  v.metadata({
+    anyOf: [
+      { required: ['text'], properties: { text: { pattern: '\\S' } } },
+      { required: ['categories'], properties: { categories: { minItems: 1 } } },
+    ],
+  }),
   v.check((n) => !!n.text || n.categories.length > 0, 'a note: text, categories, or both'),
 );
 

@@ -2,6 +2,7 @@
 // signed in when calling them); docs/sign-in.md has the flow and the contract with the
 // console's pages.
 
+import * as v from 'valibot';
 import * as r from './replies.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
 
@@ -30,7 +31,16 @@ export const signInRoutes: RouteDef[] = [
     tag: 'sign-in',
     summary: `Start signing in: redirects to the sign-in page, and from there back to \`next\`. ${cookieNote}`,
     query: {
-      next: 'Where to land afterwards: a path of the console on this site (/console/...); default /console/.',
+      next: {
+        description:
+          'Where to land afterwards: a path of the console on this site (/console/...); default /console/.',
+        // Printable ASCII without a backslash (and, to stay clear of dot segments, without dots).
+        schema: v.pipe(
+          v.string(),
+          v.maxLength(2048),
+          v.regex(/^(?:\/console\/[\x21-\x2d\x2f-\x5b\x5d-\x7e]*)?$/),
+        ),
+      },
     },
     responses: {
       302: {

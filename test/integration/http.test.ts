@@ -60,7 +60,7 @@ describe('local HTTP front', () => {
     if (list.status === 200) expect(list.body.affiliates).toEqual([]);
     const anonymous = createClient({ baseUrl: stack.apiUrl, fetch: fetchThroughStack });
     const refused = await anonymous.call('get', '/admin/affiliates');
-    expect(refused.status).toBe(403);
+    expect(refused.status).toBe(401);
     if (refused.status === 403 || refused.status === 401) expect(refused.ok).toBe(false);
     const health = await anonymous.call('get', '/health');
     if (health.status === 200) expect(health.body.dependencies.dynamodb).toBe('ok');

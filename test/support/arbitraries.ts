@@ -49,7 +49,7 @@ export function arbitraryOf(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
   for (const key of ['oneOf', 'anyOf'] as const)
     if (Array.isArray(schema[key])) {
       const base = (schema[key] as Schema[]).map((s) =>
-        arbitraryOf({ ...withoutAlternatives(schema), ...s }, depth),
+        arbitraryOf(mergeBranch(withoutAlternatives(schema), s), depth),
       );
       return fc.oneof(...base);
     }
@@ -99,6 +99,17 @@ function withoutLookarounds(pattern: string): string {
     rest = rest.slice(i + 1);
   }
   return rest;
+}
+
+/** A branch of oneOf/anyOf laid over the schema around it, property by property. */
+function mergeBranch(outer: Schema, branch: Schema): Schema {
+  const properties: Record<string, Schema> = { ...((outer.properties ?? {}) as Record<string, Schema>) };
+  for (const [name, sub] of Object.entries((branch.properties ?? {}) as Record<string, Schema>))
+    properties[name] = { ...properties[name], ...sub };
+  const required = [
+    ...new Set([...((outer.required ?? []) as string[]), ...((branch.required ?? []) as string[])]),
+  ];
+  return { ...outer, ...branch, properties, required };
 }
 
 function withoutAlternatives(schema: Schema): Schema {
