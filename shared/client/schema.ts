@@ -799,7 +799,7 @@ export interface components {
                 metaPage: string;
                 logoUrl: string;
                 /** @enum {string} */
-                status: "active" | "report_due" | "expired" | "removal_held" | "reinstatement_review" | "formerly_active";
+                status: "active" | "report_due" | "expired" | "removal_held" | "reinstatement_review" | "formerly_active" | "suspended";
                 agreement: {
                     /**
                      * Format: date
@@ -884,7 +884,7 @@ export interface components {
                 metaPage: string;
                 logoUrl: string;
                 /** @enum {string} */
-                status: "active" | "report_due" | "expired" | "removal_held" | "reinstatement_review" | "formerly_active";
+                status: "active" | "report_due" | "expired" | "removal_held" | "reinstatement_review" | "formerly_active" | "suspended";
                 agreement: {
                     /**
                      * Format: date
@@ -943,7 +943,7 @@ export interface components {
                 period: string;
                 steps: {
                     /** @enum {string} */
-                    step: "report_posted" | "group_page_updated" | "wikimedia_l_told";
+                    step: "report_posted" | "financial_report_posted" | "group_page_updated" | "wikimedia_l_told";
                     description: string;
                     done: boolean;
                     how?: string;
@@ -1047,7 +1047,7 @@ export interface components {
                 period: string;
                 steps: {
                     /** @enum {string} */
-                    step: "report_posted" | "group_page_updated" | "wikimedia_l_told";
+                    step: "report_posted" | "financial_report_posted" | "group_page_updated" | "wikimedia_l_told";
                     description: string;
                     done: boolean;
                     how?: string;
@@ -1335,7 +1335,7 @@ export interface components {
                 metaPage: string;
                 logoUrl: string;
                 /** @enum {string} */
-                status: "active" | "report_due" | "expired" | "removal_held" | "reinstatement_review" | "formerly_active";
+                status: "active" | "report_due" | "expired" | "removal_held" | "reinstatement_review" | "formerly_active" | "suspended";
                 agreement: {
                     /**
                      * Format: date
@@ -1477,7 +1477,7 @@ export interface components {
                 metaPage: string;
                 logoUrl: string;
                 /** @enum {string} */
-                status: "active" | "report_due" | "expired" | "removal_held" | "reinstatement_review" | "formerly_active";
+                status: "active" | "report_due" | "expired" | "removal_held" | "reinstatement_review" | "formerly_active" | "suspended";
                 agreement: {
                     /**
                      * Format: date
@@ -1577,7 +1577,7 @@ export interface components {
                 period: string;
                 steps: {
                     /** @enum {string} */
-                    step: "report_posted" | "group_page_updated" | "wikimedia_l_told";
+                    step: "report_posted" | "financial_report_posted" | "group_page_updated" | "wikimedia_l_told";
                     description: string;
                     done: boolean;
                     how?: string;

@@ -83,6 +83,7 @@ export const AFFILIATE_STATUS = [
   'removal_held',
   'reinstatement_review',
   'formerly_active',
+  'suspended',
 ] as const;
 const affiliateType = v.picklist(['user_group', 'chapter', 'thematic_organization']);
 const agreement = v.object({ start: day, end: day });
@@ -121,7 +122,12 @@ const checklist = v.looseObject({
   period: v.string(),
   steps: v.array(
     v.looseObject({
-      step: v.picklist(['report_posted', 'group_page_updated', 'wikimedia_l_told']),
+      step: v.picklist([
+        'report_posted',
+        'financial_report_posted',
+        'group_page_updated',
+        'wikimedia_l_told',
+      ]),
       description: v.string(),
       done: v.boolean(),
       how: v.optional(v.string()),
