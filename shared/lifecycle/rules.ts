@@ -92,7 +92,7 @@ export const affiliateSchema = v.pipe(
   v.metadata({
     if: { properties: { type: { const: 'user_group' } } },
     // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword
-    then: { not: { required: ['fiscalYearEnd'] } },
+    then: { properties: { fiscalYearEnd: false } },
     else: { properties: { incorporated: { const: true } } },
   }),
   v.forward(
