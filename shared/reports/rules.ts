@@ -8,7 +8,7 @@ import type { FieldProblem } from '../errors.ts';
 import { languageInfo } from '../i18n/index.ts';
 import { type MessageKey, t } from '../i18n/report.ts';
 import { HTTPS_URL_PATTERN, httpsUrl } from '../urls.ts';
-import { judgeEnglish, MIN_REPORT_CHARS, proseOf } from './language.ts';
+import { judgeEnglish, MIN_REPORT_CHARS } from './language.ts';
 import { checkMetaUrl, type MetaUrlProblem } from './meta-url.ts';
 
 export const MAX_TEXT_BYTES = 200 * 1024;
