@@ -6,6 +6,9 @@ export default defineConfig({
     // One DynamoDB Local and one SES local for the whole run; each test file gets its
     // own tables (see test/support/stack.ts).
     globalSetup: ['test/support/global-setup.ts'],
+    // Every reply a test gets through the api() helper is checked against the OpenAPI
+    // document when its file ends (test/support/contract.ts).
+    setupFiles: ['test/support/contract-setup.ts'],
     // Configuration fails closed without STAGE; the tests run as the local stack does.
     env: { STAGE: 'local' },
     pool: 'forks',

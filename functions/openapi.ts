@@ -11,6 +11,9 @@ import { routes } from '#shared/routes/index.ts';
 let document: Record<string, unknown> | undefined;
 
 export const handler = httpHandler(async () => {
-  document ??= openApiDocument(routes, config().publicBaseUrl);
+  document ??= openApiDocument(routes, {
+    serverUrl: config().publicBaseUrl,
+    contactEmail: config().mail.contact,
+  });
   return json(200, document, { 'cache-control': 'public, max-age=300' });
 });

@@ -1,4 +1,4 @@
-// Call an admin route as yourself: `npm run admin -- GET /admin/affiliates` or
+// Call an admin route as yourself, through the typed client (shared/client/): `npm run admin -- GET /admin/affiliates` or
 // `npm run admin -- POST /admin/affiliates/x/pause '{"reason":"..."}'` (a body starting
 // with @ is read from that file). Invite an organiser: `npm run admin -- invite
 // someone@example.org`. Print your ID token, to reuse for 15 minutes:
@@ -24,6 +24,7 @@ import {
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ORGANIZERS_GROUP } from '../shared/auth/claims.ts';
+import { createClient } from '../shared/client/index.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -40,14 +41,14 @@ export interface AdminRequest {
 /** Asks the person at the terminal; `hidden` for passwords. */
 export type Prompt = (question: string, options?: { hidden?: boolean }) => Promise<string>;
 
-export async function adminRequest(req: AdminRequest): Promise<Response> {
-  const url = new URL(req.path, `${req.baseUrl.replace(/\/+$/, '')}/`);
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    authorization: `Bearer ${req.auth.token}`,
-  };
-  if (req.body !== undefined) headers['content-type'] = 'application/json';
-  return fetch(url, { method: req.method, headers, body: req.body });
+/** One admin call, through the typed client (shared/client/) with the caller's token. */
+export async function adminRequest(req: AdminRequest) {
+  const client = createClient({ baseUrl: req.baseUrl, token: () => req.auth.token });
+  const url = new URL(req.path, 'http://path.only');
+  return client.request(req.method, url.pathname, {
+    query: Object.fromEntries(url.searchParams),
+    ...(req.body === undefined ? {} : { text: req.body, contentType: 'application/json' }),
+  });
 }
 
 /** The region of a user pool or app client setting: pool ids start with it (eu-west-1_AbC). */
@@ -247,14 +248,8 @@ export async function main(argv: string[], env: Env, ask: Prompt = terminalPromp
     baseUrl: target.baseUrl,
     auth: { mode: 'token', token },
   });
-  const text = await res.text();
-  let out = text;
-  try {
-    out = JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    // not JSON: print as it is
-  }
-  process.stderr.write(`${res.status} ${res.statusText}\n`);
+  const out = typeof res.body === 'string' ? res.body : JSON.stringify(res.body ?? null, null, 2);
+  process.stderr.write(`${res.status} ${res.response.statusText}\n`);
   process.stdout.write(`${out}\n`);
   return res.ok ? 0 : 1;
 }

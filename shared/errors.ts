@@ -15,7 +15,11 @@ export class HttpError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
-    /** Extra members of the `error` object in the reply (fields, reasons, missing...). */
+    /**
+     * Extra members of the `error` object in the reply (fields, reasons, missing...). What
+     * each code carries is declared, for the API document, in shared/routes/errors.ts:
+     * `reasons` is plain codes for not_eligible and field problems for report_rejected.
+     */
     readonly details: Record<string, unknown> = {},
     options?: { cause?: unknown },
   ) {

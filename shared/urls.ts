@@ -6,6 +6,14 @@ import * as v from 'valibot';
 
 export const URL_MAX = 2000;
 
+/**
+ * What canonicalHttpsUrl accepts, as a JSON Schema pattern for the API document: https
+ * in any case, a host of characters a host may have, an optional port, then anything
+ * (the path is percent-encoded when stored); spaces around it are trimmed.
+ */
+export const HTTPS_URL_PATTERN =
+  '^\\s*[Hh][Tt][Tt][Pp][Ss]://[^\\s/?#@\\[\\]\\\\<>^|%:]+(?::\\d{1,4})?(?:[/?#].*)?$';
+
 /** The canonical form of an https URL with a host and no user name or password, else undefined. */
 export function canonicalHttpsUrl(raw: string): string | undefined {
   const text = raw.trim();
@@ -26,6 +34,8 @@ export function canonicalHttpsUrl(raw: string): string | undefined {
 export const httpsUrl = (message = 'an https:// web address') =>
   v.pipe(
     v.string(message),
+    // For the API document: what canonicalHttpsUrl takes, as far as JSON Schema can say.
+    v.metadata({ pattern: HTTPS_URL_PATTERN, maxLength: URL_MAX }),
     v.trim(),
     v.maxLength(URL_MAX, `at most ${URL_MAX} characters`),
     v.rawTransform(({ dataset, addIssue, NEVER }) => {

@@ -18,13 +18,9 @@ import { log } from '../log.ts';
 import { currentKey } from '../secrets.ts';
 import { confirmationEmail } from './emails.ts';
 import { CONFIRMATION_DAYS } from './model.ts';
+import { resendSchema } from './schema.ts';
 import { type Client, clientId, emailClaim, limitMessage, type SubmitDeps } from './submit.ts';
 import { hashToken, newToken } from './token.ts';
-
-export const resendSchema = v.object({
-  email: v.pipe(v.string(), v.trim(), v.email('an email address'), v.maxLength(254)),
-  language: v.optional(v.string()),
-});
 
 export async function resendConfirmation(
   deps: SubmitDeps,

@@ -7,8 +7,8 @@ import * as v from 'valibot';
 import { isCalendarDay } from '../dates.ts';
 import type { FieldProblem } from '../errors.ts';
 import { type MessageKey, t } from '../i18n/application.ts';
-import { isSupported } from '../i18n/index.ts';
-import { hasInvisible } from '../text.ts';
+import { isSupported, languages } from '../i18n/index.ts';
+import { hasInvisible, NO_LONE_SURROGATE, SINGLE_LINE_PATTERN } from '../text.ts';
 import { parseCnic } from './eligibility.ts';
 
 export const NAME_MAX = 200;
@@ -33,10 +33,16 @@ const CONTROL = /\p{Cc}/u;
 export const cleanText = (value: string) =>
   !LONE_SURROGATE.test(value) && !CONTROL.test(value.replace(/[\t\n\r]/g, ''));
 
+// Each `v.metadata` below states, as JSON Schema keywords for the API document, what the
+// checks beside it accept of the text as sent (before trimming); shared/openapi.ts reads
+// a pipe only up to its first transformation, and the contract test holds the two to
+// the same answers (test/support/contract.ts).
+
 /** Text of one line: trimmed, NFC-normalised, 1..max characters. */
 const line = (max: number) =>
   v.pipe(
     v.string('application.error.invalid' satisfies MessageKey),
+    v.metadata({ pattern: SINGLE_LINE_PATTERN, maxLength: max }),
     v.check(cleanText, 'application.error.text' satisfies MessageKey),
     v.check((s) => !LINE_BREAK.test(s), 'application.error.oneLine' satisfies MessageKey),
     v.check((s) => !hasInvisible(s), 'application.error.invisible' satisfies MessageKey),
@@ -45,23 +51,48 @@ const line = (max: number) =>
     v.check((s) => [...s].length <= max, 'application.error.tooLong' satisfies MessageKey),
   );
 
+/** JSON Schema pattern of cleanText: no lone surrogates, no control characters but tab and line breaks. */
+const CLEAN_TEXT_PATTERN = `^${NO_LONE_SURROGATE}[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*$`;
+
 const statement = v.pipe(
   v.string('application.error.invalid' satisfies MessageKey),
+  v.metadata({ pattern: CLEAN_TEXT_PATTERN, maxLength: STATEMENT_MAX }),
   v.check(cleanText, 'application.error.text' satisfies MessageKey),
   v.transform((s) => s.trim().normalize('NFC').replace(/\r\n?/g, '\n')),
   v.check((s) => [...s].length <= STATEMENT_MAX, 'application.error.statementTooLong' satisfies MessageKey),
 );
 
+/** What v.email accepts, for the document (valibot's own expression, so the two agree). */
+export const EMAIL_PATTERN = v.EMAIL_REGEX.source;
+
 const email = v.pipe(
   v.string('application.error.invalid' satisfies MessageKey),
+  v.metadata({ pattern: EMAIL_PATTERN, maxLength: EMAIL_MAX, format: 'email' }),
   v.transform((s) => s.trim()),
   v.nonEmpty('application.error.required' satisfies MessageKey),
   v.maxLength(EMAIL_MAX, 'application.error.email' satisfies MessageKey),
   v.email('application.error.email' satisfies MessageKey),
 );
 
+/**
+ * Every code isCountryCode accepts, worked out only when the document is built (a
+ * getter: a Lambda that validates never pays for the 676 look-ups).
+ */
+const countryCodes = {
+  get enum() {
+    const codes: string[] = [];
+    for (let a = 65; a <= 90; a++)
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        if (isCountryCode(code)) codes.push(code);
+      }
+    return codes;
+  },
+};
+
 const country = v.pipe(
   v.string('application.error.invalid' satisfies MessageKey),
+  v.metadata(countryCodes),
   v.transform((s) => s.trim().toUpperCase()),
   v.nonEmpty('application.error.required' satisfies MessageKey),
   v.check(isCountryCode, 'application.error.country' satisfies MessageKey),
@@ -69,6 +100,8 @@ const country = v.pipe(
 
 const dateOfBirth = v.pipe(
   v.string('application.error.invalid' satisfies MessageKey),
+  // A real day of 1900 or later (the future is refused too: that needs today's date).
+  v.metadata({ format: 'date', pattern: '^(?:19|[2-9]\\d)\\d\\d-\\d\\d-\\d\\d$' }),
   v.transform((s) => s.trim()),
   v.nonEmpty('application.error.required' satisfies MessageKey),
   v.check((s) => isCalendarDay(s) && s >= '1900-01-01', 'application.error.date' satisfies MessageKey),
@@ -76,6 +109,7 @@ const dateOfBirth = v.pipe(
 
 const cnic = v.pipe(
   v.string('application.error.invalid' satisfies MessageKey),
+  v.metadata({ pattern: '^\\s*(?:\\d{13}|\\d{5}-\\d{7}-\\d)\\s*$' }),
   v.nonEmpty('application.error.required' satisfies MessageKey),
   v.maxLength(40, 'application.error.cnic' satisfies MessageKey),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
@@ -88,6 +122,7 @@ const cnic = v.pipe(
 
 const language = v.pipe(
   v.string('application.error.invalid' satisfies MessageKey),
+  v.metadata({ enum: Object.keys(languages) }),
   v.check((s) => isSupported(s), 'application.error.language' satisfies MessageKey),
 );
 
@@ -119,7 +154,13 @@ export const institutionSchema = v.object({
 });
 
 /** The body of POST /applications, for the route table and OpenAPI. */
-export const applicationSchema = v.variant('kind', [individualSchema, institutionSchema]);
+export const applicationSchema = v.pipe(
+  v.variant('kind', [individualSchema, institutionSchema]),
+  // The form's hidden field that only bots fill in (HONEYPOT_FIELD); filled, it is refused.
+  v.metadata({
+    properties: { website: { type: 'string', maxLength: 0, description: 'Leave out or empty.' } },
+  }),
+);
 
 export type IndividualInput = v.InferOutput<typeof individualSchema>;
 export type InstitutionInput = v.InferOutput<typeof institutionSchema>;
@@ -194,11 +235,18 @@ export const decisionSchema = v.pipe(
     reason: v.optional(
       v.pipe(
         v.string('The reason must be text.'),
+        v.metadata({ pattern: CLEAN_TEXT_PATTERN, maxLength: STATEMENT_MAX }),
         v.transform((s) => s.trim().normalize('NFC')),
         v.check(cleanText, 'The reason contains control characters.'),
         v.maxLength(STATEMENT_MAX, `The reason must be at most ${STATEMENT_MAX} characters.`),
       ),
     ),
+  }),
+  // A rejection needs a reason with something in it.
+  v.metadata({
+    if: { properties: { decision: { const: 'reject' } } },
+    // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword
+    then: { required: ['reason'], properties: { decision: true, reason: { pattern: '\\S' } } },
   }),
   v.forward(
     v.check(
@@ -208,3 +256,16 @@ export const decisionSchema = v.pipe(
     ['reason'],
   ),
 );
+
+/** The body of POST /applications/resend (here, free of AWS, so the route table can show it). */
+export const resendSchema = v.object({
+  email: v.pipe(
+    v.string(),
+    // For the API document: what the checks after trimming accept (shared/openapi.ts).
+    v.metadata({ pattern: v.EMAIL_REGEX.source, maxLength: 254, format: 'email' }),
+    v.trim(),
+    v.email('an email address'),
+    v.maxLength(254),
+  ),
+  language: v.optional(v.string()),
+});

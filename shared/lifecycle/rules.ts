@@ -4,14 +4,28 @@
 import * as v from 'valibot';
 import { isCalendarDay } from '../dates.ts';
 import { isWikiUsername } from '../talk/wikitext.ts';
-import { isSingleLine } from '../text.ts';
+import { isSingleLine, SINGLE_LINE_PATTERN } from '../text.ts';
 import { httpsUrl } from '../urls.ts';
 import { isFiscalYearEnd } from './policies.ts';
 
 // Names reach email subjects: one line, no control, bidi or invisible characters.
 const ONE_LINE = 'one line, without control, direction-changing or invisible characters';
 
-const day = v.pipe(v.string(), v.trim(), v.check(isCalendarDay, 'a calendar day like 2026-07-15'));
+// Each `v.metadata` states for the API document what the checks beside it accept of
+// the value as sent (shared/openapi.ts reads a pipe only up to its first transformation).
+const day = v.pipe(
+  v.string(),
+  v.metadata({ format: 'date' }),
+  v.trim(),
+  v.check(isCalendarDay, 'a calendar day like 2026-07-15'),
+);
+const emailAddress = v.pipe(
+  v.string(),
+  v.metadata({ pattern: v.EMAIL_REGEX.source, maxLength: 254, format: 'email' }),
+  v.trim(),
+  v.email('an email address'),
+  v.maxLength(254),
+);
 
 export const agreementSchema = v.pipe(
   v.object({ start: day, end: day }),
@@ -25,6 +39,7 @@ const affiliateFields = v.object({
   ),
   name: v.pipe(
     v.string(),
+    v.metadata({ pattern: SINGLE_LINE_PATTERN, maxLength: 200 }),
     v.check(isSingleLine, ONE_LINE),
     v.trim(),
     v.minLength(1, 'a name'),
@@ -36,16 +51,13 @@ const affiliateFields = v.object({
   ),
   country: v.pipe(
     v.string(),
+    v.metadata({ pattern: SINGLE_LINE_PATTERN, maxLength: 100 }),
     v.check(isSingleLine, ONE_LINE),
     v.trim(),
     v.minLength(1, 'a country'),
     v.maxLength(100),
   ),
-  contactEmails: v.pipe(
-    v.array(v.pipe(v.string(), v.trim(), v.email('an email address'), v.maxLength(254))),
-    v.minLength(1, 'at least one contact email'),
-    v.maxLength(10),
-  ),
+  contactEmails: v.pipe(v.array(emailAddress), v.minLength(1, 'at least one contact email'), v.maxLength(10)),
   languages: v.pipe(
     v.array(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language code like ur'))),
     v.maxLength(10),
@@ -75,6 +87,11 @@ const affiliateFields = v.object({
   fiscalYearEnd: v.optional(
     v.pipe(
       v.string(),
+      // A day of a year that is not a leap year, as MM-DD.
+      v.metadata({
+        pattern:
+          '^\\s*(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))\\s*$',
+      }),
       v.trim(),
       v.check(isFiscalYearEnd, 'the last day of the fiscal year as MM-DD, like 06-30 (not 02-29)'),
     ),
@@ -84,6 +101,13 @@ const affiliateFields = v.object({
 /** POST /admin/affiliates, the preview and each imported row. */
 export const affiliateSchema = v.pipe(
   affiliateFields,
+  // The two rules below, for the API document.
+  v.metadata({
+    if: { properties: { type: { const: 'user_group' } } },
+    // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword
+    then: { properties: { fiscalYearEnd: false } },
+    else: { properties: { incorporated: { const: true } } },
+  }),
   v.forward(
     v.check(
       (a) => a.type !== 'user_group' || a.fiscalYearEnd === undefined,
@@ -101,7 +125,13 @@ export const affiliateSchema = v.pipe(
 );
 
 export const reasonSchema = v.object({
-  reason: v.pipe(v.string(), v.trim(), v.minLength(1, 'a reason'), v.maxLength(500)),
+  reason: v.pipe(
+    v.string(),
+    v.metadata({ pattern: '\\S', maxLength: 500 }),
+    v.trim(),
+    v.minLength(1, 'a reason'),
+    v.maxLength(500),
+  ),
 });
 
 /** POST /admin/affiliates/{id}/removal-date: a later removal day, and why. */

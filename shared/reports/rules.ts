@@ -7,18 +7,28 @@ import { formatDay, isCalendarDay, periodEnd } from '../dates.ts';
 import type { FieldProblem } from '../errors.ts';
 import { languageInfo } from '../i18n/index.ts';
 import { type MessageKey, t } from '../i18n/report.ts';
-import { httpsUrl } from '../urls.ts';
+import { HTTPS_URL_PATTERN, httpsUrl } from '../urls.ts';
 import { judgeEnglish, MIN_REPORT_CHARS } from './language.ts';
 import { checkMetaUrl, type MetaUrlProblem } from './meta-url.ts';
 
 export const MAX_TEXT_BYTES = 200 * 1024;
 
-const day = v.pipe(v.string(), v.trim(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-07-15'));
+// Each `v.metadata` states for the API document what the checks beside it accept of the
+// value as sent (shared/openapi.ts reads a pipe only up to its first transformation).
+const day = v.pipe(
+  v.string(),
+  v.metadata({ pattern: '^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$' }),
+  v.trim(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-07-15'),
+);
+/** Blank, or an https address (JSON Schema pattern). */
+const BLANK_OR_HTTPS = `^(?:\\s*|${HTTPS_URL_PATTERN.slice(1, -1)})$`;
 
 /** A form sends an empty field for an optional one left blank: that is "not given". */
-const blank = () =>
+const blank = (jsonSchema: Record<string, unknown> = {}) =>
   v.pipe(
     v.string(),
+    v.metadata(jsonSchema),
     v.trim(),
     v.transform((s) => (s === '' ? undefined : s)),
   );
@@ -33,19 +43,28 @@ const describedReport = {
   periodStart: day,
   periodEnd: day,
   reportType: v.optional(
-    v.pipe(blank(), v.optional(v.picklist(['annual', 'multi_year'] as const, 'annual or multi_year'))),
+    v.pipe(
+      blank({ pattern: '^\\s*(?:annual|multi_year)?\\s*$' }),
+      v.optional(v.picklist(['annual', 'multi_year'] as const, 'annual or multi_year')),
+    ),
   ),
   language: v.optional(
     v.pipe(
-      blank(),
+      blank({ pattern: '^\\s*(?:[a-z]{2,3}(?:-[A-Za-z0-9]+)*)?\\s*$' }),
       v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language code like ur'))),
     ),
   ),
   englishUrl: v.optional(
-    v.pipe(blank(), v.optional(httpsUrl('an https:// web address of the English version'))),
+    v.pipe(
+      blank({ pattern: BLANK_OR_HTTPS, maxLength: 2000 }),
+      v.optional(httpsUrl('an https:// web address of the English version')),
+    ),
   ),
   englishSummary: v.optional(
-    v.pipe(blank(), v.optional(v.pipe(v.string(), v.maxLength(20_000, 'at most 20,000 characters')))),
+    v.pipe(
+      blank({ maxLength: 20_000 }),
+      v.optional(v.pipe(v.string(), v.maxLength(20_000, 'at most 20,000 characters'))),
+    ),
   ),
 };
 
@@ -55,6 +74,7 @@ const activityReportSchema = v.object({
   ...describedReport,
   metaUrl: v.pipe(
     v.string(),
+    v.metadata({ pattern: '\\S', maxLength: 2000 }),
     v.trim(),
     v.minLength(1, 'the address of the report on meta-wiki'),
     v.maxLength(2000),
@@ -64,6 +84,13 @@ const activityReportSchema = v.object({
   text: v.optional(
     v.pipe(
       v.string(),
+      // JSON Schema counts characters, not bytes: 200 KB of UTF-8 is this many characters
+      // of English at most; Urdu takes two bytes a letter, so half as many.
+      v.metadata({
+        maxLength: MAX_TEXT_BYTES,
+        description:
+          'Optional pasted copy, used only while meta-wiki cannot be reached. At most 200 KB once encoded as UTF-8 (the limit is in bytes).',
+      }),
       // Stryker disable next-line StringLiteral: Buffer.byteLength counts UTF-8 bytes by default
       v.check((s) => Buffer.byteLength(s, 'utf8') <= MAX_TEXT_BYTES, 'at most 200 KB of text'),
       v.transform((s) => (s.trim() === '' ? undefined : s)),
@@ -72,6 +99,7 @@ const activityReportSchema = v.object({
   financialReportUrl: v.optional(
     v.pipe(
       v.string(),
+      v.metadata({ pattern: BLANK_OR_HTTPS, maxLength: 2000 }),
       v.trim(),
       v.transform((s) => (s === '' ? undefined : s)),
       v.optional(httpsUrl('an https:// web address (http:, javascript: and the like are refused)')),
@@ -286,6 +314,13 @@ export const staffNoteSchema = v.pipe(
       ),
       [],
     ),
+  }),
+  // For the API document: text with something in it, or at least one category.
+  v.metadata({
+    anyOf: [
+      { required: ['text'], properties: { text: { pattern: '\\S' } } },
+      { required: ['categories'], properties: { categories: { minItems: 1 } } },
+    ],
   }),
   v.check((n) => !!n.text || n.categories.length > 0, 'a note: text, categories, or both'),
 );

@@ -27,9 +27,16 @@ export const consoleRoutes: RouteDef[] = [
       path: page.path,
       function: 'console',
       access: 'public',
+      tag: 'console',
       summary: `Console: ${page.summary} (an HTML shell; its data comes from the admin routes).`,
-      html: true,
-      responses: { 200: 'The page.', 404: 'No such page.' },
+      responses: {
+        200: {
+          description: 'The page.',
+          html: 'only',
+          headers: { 'Cache-Control': 'no-cache: always the current shell' },
+        },
+        404: { description: 'No such page.', errors: ['not_found'] },
+      },
     }),
   ),
   {
@@ -37,7 +44,11 @@ export const consoleRoutes: RouteDef[] = [
     path: '/console/assets/{name}',
     function: 'console',
     access: 'public',
+    tag: 'console',
     summary: "The console's script, named by its content (cached for a year).",
-    responses: { 200: 'The script.', 404: 'No such file.' },
+    responses: {
+      200: { description: 'The script.', media: 'text/javascript' },
+      404: { description: 'No such file.', errors: ['not_found'] },
+    },
   },
 ];

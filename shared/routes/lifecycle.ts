@@ -1,6 +1,7 @@
 // Affiliates and the reporting-compliance lifecycle: organizer routes, the public
 // listings meta's affiliates pages show, and the schedule target.
 
+import * as v from 'valibot';
 import {
   affiliateSchema,
   deferralSchema,
@@ -8,7 +9,13 @@ import {
   reasonSchema,
   removalDateSchema,
 } from '../lifecycle/rules.ts';
-import type { FunctionDef, RouteDef } from './types.ts';
+import * as r from './replies.ts';
+import type { FunctionDef, Reply, RouteDef } from './types.ts';
+
+const listHeaders: Reply['headers'] = {
+  ETag: 'Send it back in If-None-Match to get a 304 while the list is unchanged.',
+  'Cache-Control': 'public, max-age=300',
+};
 
 export const lifecycleFunctions: FunctionDef[] = [
   {
@@ -57,8 +64,32 @@ export const lifecycleFunctions: FunctionDef[] = [
   },
 ];
 
-const STATUS_QUERY =
-  'active | report_due | expired | removal_held | reinstatement_review | formerly_active | suspended (comma-separated)';
+const STATUS_LIST = r.AFFILIATE_STATUS.join('|');
+const statusQuery = {
+  description: 'Only these statuses, comma-separated (default: all).',
+  schema: v.pipe(
+    v.string(),
+    v.regex(new RegExp(`^(?:\\s*(?:${STATUS_LIST})\\s*(?:,\\s*(?:${STATUS_LIST})\\s*)*)?$`)),
+  ),
+};
+
+const registration = {
+  id: 'wikimedia-pakistan-ug',
+  name: 'Wikimedia Community User Group Pakistan',
+  type: 'user_group',
+  country: 'Pakistan',
+  contactEmails: ['contact@example.org'],
+  languages: ['ur'],
+  metaPage: 'https://meta.wikimedia.org/wiki/Wikimedia_Community_User_Group_Pakistan',
+  logoUrl: 'https://upload.wikimedia.org/wikipedia/commons/a/a0/Wikimedia_Pakistan_logo.svg',
+  agreement: { start: '2025-07-01', end: '2026-06-30' },
+};
+
+const invalid = (description = 'A field is missing or wrong; `fields` names each.') => ({
+  description,
+  errors: ['invalid_request'] as const,
+});
+const noAffiliate = { description: 'No such affiliate.', errors: ['not_found'] as const };
 
 export const lifecycleRoutes: RouteDef[] = [
   {
@@ -66,14 +97,22 @@ export const lifecycleRoutes: RouteDef[] = [
     path: '/admin/affiliates',
     function: 'admin-affiliates',
     access: 'admin',
-    summary:
-      'Register an affiliate, or update it (a changed agreement restarts its lifecycle). Chapters and thematic organizations may give fiscalYearEnd (MM-DD, default 12-31) and report on their fiscal year; a user group may be marked incorporated (it then files a financial report too).',
+    tag: 'affiliates',
+    summary: 'Register an affiliate, or update it (a changed agreement restarts its lifecycle).',
+    description:
+      'Chapters and thematic organizations may give fiscalYearEnd (MM-DD, default 12-31) and report on their fiscal year; a user group may be marked incorporated (it then files a financial report too).',
     body: { json: affiliateSchema },
+    beyondSchema: { agreement: 'an agreement that does not end after it starts' },
+    example: registration,
     responses: {
-      200: 'Updated.',
-      201: 'Registered.',
-      400: 'A field is missing or wrong.',
-      409: 'The agreement cannot change in this status; reinstate instead.',
+      200: { description: 'Updated.', json: r.oneAffiliate },
+      201: { description: 'Registered.', json: r.oneAffiliate },
+      400: invalid(),
+      409: {
+        description:
+          'The agreement cannot change in this status (reinstate instead), or someone else is changing the affiliate (try again).',
+        errors: ['conflict'],
+      },
     },
   },
   {
@@ -81,25 +120,33 @@ export const lifecycleRoutes: RouteDef[] = [
     path: '/admin/affiliates/preview',
     function: 'admin-affiliates',
     access: 'admin',
+    tag: 'affiliates',
     summary:
       'Dry run of a registration or update: where the affiliate would stand today, its timeline entries and every notice it would be sent (date, recipients, subject, text). Nothing is stored or sent.',
     body: { json: affiliateSchema },
-    responses: { 200: 'The preview.', 400: 'A field is missing or wrong.' },
+    beyondSchema: { agreement: 'an agreement that does not end after it starts' },
+    example: registration,
+    responses: { 200: { description: 'The preview.', json: r.registrationPreview }, 400: invalid() },
   },
   {
     method: 'POST',
     path: '/admin/affiliates/import',
     function: 'admin-affiliates',
     access: 'admin',
-    summary:
-      'Register or update many affiliates from {"affiliates": [...]} or a CSV (text/csv; columns id,name,type,country,contactEmails,languages,metaPage,logoUrl,agreementStart,agreementEnd, optionally fiscalYearEnd and incorporated; lists split by ";"). All rows are checked first: any bad row refuses the whole batch. ?dryRun=true previews each row.',
-    body: { json: importSchema },
+    tag: 'affiliates',
+    summary: 'Register or update many affiliates at once, all or nothing.',
+    description:
+      'From {"affiliates": [...]} or a CSV (text/csv; columns id,name,type,country,contactEmails,languages,metaPage,logoUrl,agreementStart,agreementEnd, optionally fiscalYearEnd and incorporated; lists split by ";"). All rows are checked first: any bad row refuses the whole batch. ?dryRun=true previews each row.',
+    body: { json: importSchema, csv: true },
+    example: { affiliates: [registration] },
     query: { dryRun: 'true: check and preview only, store and send nothing' },
     responses: {
-      200: 'Imported (or previewed), row by row.',
-      400: 'Not a list of affiliates.',
-      413: 'Larger than 1 MB.',
-      422: 'Some rows are wrong (listed by row); nothing was imported.',
+      200: { description: 'Imported (or previewed), row by row.', json: r.importResult },
+      400: invalid('Not a list of affiliates.'),
+      422: {
+        description: 'Some rows are wrong (listed by row); nothing was imported.',
+        errors: ['import_rejected'],
+      },
     },
   },
   {
@@ -107,25 +154,41 @@ export const lifecycleRoutes: RouteDef[] = [
     path: '/admin/affiliates/{id}/preview',
     function: 'admin-affiliates',
     access: 'admin',
+    tag: 'affiliates',
     summary:
       'Every notice the automation will send this affiliate, exactly as it will be sent, with the steps and their dates.',
-    query: { days: 'only the next N days (default: the whole period)' },
-    responses: { 200: 'The preview.', 400: 'Bad days.', 404: 'No such affiliate.' },
+    query: {
+      days: {
+        description: 'Only the next N days, 0 to 999 (default: the whole period).',
+        schema: v.pipe(v.string(), v.regex(/^\d{1,3}$/)),
+      },
+    },
+    responses: {
+      200: { description: 'The preview.', json: r.affiliatePreview },
+      400: invalid('Bad days.'),
+      404: noAffiliate,
+    },
   },
   {
     method: 'POST',
     path: '/admin/affiliates/{id}/removal-date',
     function: 'admin-affiliates',
     access: 'admin',
+    tag: 'affiliates',
     summary:
       'Give an expired or held affiliate a new, later removal date, with a reason the contacts will read.',
     body: { json: removalDateSchema, form: removalDateSchema },
+    example: { day: '2026-09-30', reason: 'The group asked for time to translate its report.' },
     responses: {
-      200: 'Set.',
-      400: 'A field is missing or wrong.',
-      404: 'No such affiliate.',
-      409: 'Not expired or held, or a chapter or thematic organization (never removed automatically).',
-      422: 'The day is not after today.',
+      200: { description: 'Set.', json: r.oneAffiliate },
+      400: invalid(),
+      404: noAffiliate,
+      409: {
+        description:
+          'Not expired or held, or a chapter or thematic organization (never removed automatically); `status` says what it is.',
+        errors: ['conflict'],
+      },
+      422: { description: 'The day is not after today.', errors: ['removal_date_past'] },
     },
   },
   {
@@ -133,15 +196,26 @@ export const lifecycleRoutes: RouteDef[] = [
     path: '/admin/affiliates/{id}/deferral',
     function: 'admin-affiliates',
     access: 'admin',
+    tag: 'affiliates',
     summary:
       'Defer the due date of the current period, with a reason the contacts will read. Every later step (reminders, past-due notice, escalations, removal) is counted from the new date.',
     body: { json: deferralSchema, form: deferralSchema },
+    example: { day: '2026-10-31', reason: 'The board approved the report late.' },
     responses: {
-      200: 'Deferred; the affiliate with its new due date and next deadline.',
-      400: 'A field is missing or wrong.',
-      404: 'No such affiliate.',
-      409: 'In reinstatement review or Formerly Active: reinstate instead.',
-      422: 'The day is not after today and after the current due date.',
+      200: {
+        description: 'Deferred; the affiliate with its new due date and next deadline.',
+        json: r.oneAffiliate,
+      },
+      400: invalid(),
+      404: noAffiliate,
+      409: {
+        description: 'In reinstatement review or Formerly Active: reinstate instead.',
+        errors: ['conflict'],
+      },
+      422: {
+        description: 'The day is not after today and after the current due date.',
+        errors: ['deferral_not_later'],
+      },
     },
   },
   {
@@ -149,63 +223,93 @@ export const lifecycleRoutes: RouteDef[] = [
     path: '/admin/policies',
     function: 'admin-affiliates',
     access: 'admin',
+    tag: 'affiliates',
     summary:
       'The reporting policy of each kind of affiliate (user group, incorporated user group, chapter, thematic organization): basis, due date, required reports, reminders, what happens past due, and the source of each rule.',
-    responses: { 200: 'The policies.' },
+    responses: { 200: { description: 'The policies.', json: r.policies } },
   },
   {
     method: 'GET',
     path: '/admin/affiliates',
     function: 'admin-affiliates',
     access: 'admin',
+    tag: 'affiliates',
     summary:
       'Affiliates, optionally only those with the given statuses; each with the notices it is owed (`owedNotices`) and the contact addresses that bounce or complained (`bouncing`).',
-    query: { status: STATUS_QUERY },
-    responses: { 200: 'The affiliates.', 400: 'Unknown status.' },
+    query: { status: statusQuery },
+    responses: {
+      200: { description: 'The affiliates.', json: r.affiliateList },
+      400: invalid('Unknown status.'),
+    },
   },
   {
     method: 'GET',
     path: '/admin/affiliates/{id}',
     function: 'admin-affiliates',
     access: 'admin',
+    tag: 'affiliates',
     summary:
       'One affiliate: status, agreement, next deadline, the steps of its cycle with their days (`cycle`) and the full timeline.',
-    responses: { 200: 'The affiliate.', 404: 'No such affiliate.' },
+    responses: { 200: { description: 'The affiliate.', json: r.affiliateWithTimeline }, 404: noAffiliate },
   },
   {
     method: 'POST',
     path: '/admin/affiliates/{id}/pause',
     function: 'admin-affiliates',
     access: 'admin',
+    tag: 'affiliates',
     summary: 'Hold the automation for this affiliate, with a reason.',
     body: { json: reasonSchema, form: reasonSchema },
-    responses: { 200: 'Paused (or already paused).', 400: 'No reason given.', 404: 'No such affiliate.' },
+    example: { reason: 'The group is changing its contacts.' },
+    responses: {
+      200: { description: 'Paused (or already paused).', json: r.oneAffiliate },
+      400: invalid('No reason given.'),
+      404: noAffiliate,
+    },
   },
   {
     method: 'POST',
     path: '/admin/affiliates/{id}/resume',
     function: 'admin-affiliates',
     access: 'admin',
+    tag: 'affiliates',
     summary: 'Let the automation run again; whatever fell due meanwhile happens now.',
     body: { json: reasonSchema, form: reasonSchema },
-    responses: { 200: 'Resumed (or was not paused).', 400: 'No reason given.', 404: 'No such affiliate.' },
+    example: { reason: 'The new contacts are registered.' },
+    responses: {
+      200: { description: 'Resumed (or was not paused).', json: r.oneAffiliate },
+      400: invalid('No reason given.'),
+      404: noAffiliate,
+    },
   },
   {
     method: 'GET',
     path: '/affiliates',
     function: 'affiliates-public',
     access: 'public',
-    summary:
-      'Affiliates on the affiliates page: name, logo, page, type. A group leaves it when moved to Formerly Active and returns only when reinstated.',
-    responses: { 200: 'The list.' },
+    tag: 'affiliates',
+    summary: 'Affiliates on the affiliates page: name, logo, page, type.',
+    description:
+      'A group leaves the list when moved to Formerly Active and returns only when reinstated. Browsers (Accept: text/html) get a page in English or Urdu; replies are cacheable for five minutes and carry an ETag.',
+    query: { lang: 'Language of the page: en or ur.' },
+    responses: {
+      200: { description: 'The list.', json: r.publicAffiliates, html: 'also', headers: listHeaders },
+      304: { description: 'The copy named in If-None-Match is current.', empty: true, headers: listHeaders },
+    },
   },
   {
     method: 'GET',
     path: '/affiliates/formerly-active',
     function: 'affiliates-public',
     access: 'public',
-    summary:
-      'Formerly Active Affiliates, with the date each moved there (also while a late report is in reinstatement review).',
-    responses: { 200: 'The list.' },
+    tag: 'affiliates',
+    summary: 'Formerly Active Affiliates, with the date each moved there.',
+    description:
+      'Also while a late report is in reinstatement review. Browsers get a page; cacheable for five minutes, with an ETag.',
+    query: { lang: 'Language of the page: en or ur.' },
+    responses: {
+      200: { description: 'The list.', json: r.publicAffiliates, html: 'also', headers: listHeaders },
+      304: { description: 'The copy named in If-None-Match is current.', empty: true, headers: listHeaders },
+    },
   },
 ];

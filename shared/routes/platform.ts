@@ -2,6 +2,7 @@
 
 import { ASSETS } from '../assets.ts';
 import { type TableDef, type TableKey, tables } from '../tables.ts';
+import * as r from './replies.ts';
 import type { FunctionDef, RouteDef } from './types.ts';
 
 export const platformFunctions: FunctionDef[] = [
@@ -45,23 +46,40 @@ export const platformRoutes: RouteDef[] = [
     path: '/health',
     function: 'health',
     access: 'public',
+    tag: 'platform',
     summary: 'Whether DynamoDB and SES answer.',
-    responses: { 200: 'Every dependency answers.', 503: 'At least one dependency does not answer.' },
+    responses: {
+      200: {
+        description: 'Every dependency answers.',
+        json: r.health,
+        example: { status: 'ok', dependencies: { dynamodb: 'ok', ses: 'ok' } },
+      },
+      503: {
+        description: 'At least one dependency does not answer; the body says which.',
+        json: r.health,
+        example: { status: 'degraded', dependencies: { dynamodb: 'ok', ses: 'unavailable' } },
+      },
+    },
   },
   {
     method: 'GET',
     path: '/assets/{name}',
     function: 'static-assets',
     access: 'public',
+    tag: 'platform',
     summary: 'A file the pages load (the Urdu font), cached for a year.',
-    responses: { 200: 'The file.', 404: 'No such file.' },
+    responses: {
+      200: { description: 'The file.', media: 'font/woff2' },
+      404: { description: 'No such file.', errors: ['not_found'] },
+    },
   },
   {
     method: 'GET',
     path: '/openapi.json',
     function: 'openapi',
     access: 'public',
+    tag: 'platform',
     summary: 'This API, as an OpenAPI 3.1 document.',
-    responses: { 200: 'The document.' },
+    responses: { 200: { description: 'The document.', json: r.openApi } },
   },
 ];

@@ -88,7 +88,8 @@ describe('locally', () => {
       auth: { mode: 'token', token: ADMIN_TOKEN },
     });
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(res.response.headers.get('content-type')).toContain('application/json');
+    expect(res.body).toHaveProperty('affiliates');
   });
 
   it('is refused with a wrong token, and says so through its exit code', async () => {

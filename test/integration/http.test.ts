@@ -2,8 +2,9 @@
 // handlers, and answers for the platform routes.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../shared/client/index.ts';
 import { routes } from '../../shared/routes/index.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
+import { ADMIN_TOKEN, startTestStack, type TestStack } from '../support/stack.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -40,12 +41,38 @@ describe('local HTTP front', () => {
     for (const route of routes) expect(doc.paths[route.path]?.[route.method.toLowerCase()]).toBeDefined();
   });
 
+  it('the typed client sends documented requests and reads each reply as its status says', async () => {
+    // Through api(), so the contract test sees these requests too.
+    const fetchThroughStack: typeof fetch = (input, init) => {
+      const url = new URL(String(input));
+      return stack.api(`${url.pathname}${url.search}`, init);
+    };
+    const organizer = createClient({
+      baseUrl: stack.apiUrl,
+      token: () => ADMIN_TOKEN,
+      fetch: fetchThroughStack,
+    });
+    const missing = await organizer.call('get', '/admin/affiliates/{id}', { path: { id: 'nobody-here' } });
+    expect(missing.status).toBe(404);
+    if (missing.status === 404) expect(missing.body.error.code).toBe('not_found');
+    const list = await organizer.call('get', '/admin/affiliates', { query: { status: 'active,expired' } });
+    expect(list.status).toBe(200);
+    if (list.status === 200) expect(list.body.affiliates).toEqual([]);
+    const anonymous = createClient({ baseUrl: stack.apiUrl, fetch: fetchThroughStack });
+    const refused = await anonymous.call('get', '/admin/affiliates');
+    expect(refused.status).toBe(401);
+    if (refused.status === 403 || refused.status === 401) expect(refused.ok).toBe(false);
+    const health = await anonymous.call('get', '/health');
+    if (health.status === 200) expect(health.body.dependencies.dynamodb).toBe('ok');
+    else expect.fail(`health: ${health.status}`);
+  });
+
   it('takes the OpenAPI server from configuration, not from whoever asked first', async () => {
     const res = await stack.api('/openapi.json', { headers: { 'x-forwarded-host': 'evil.example' } });
     const raw = await fetch(`${stack.apiUrl}/openapi.json`, { headers: { host: 'evil.example' } });
     for (const reply of [res, raw]) {
       const doc = (await reply.json()) as { servers: { url: string }[] };
-      expect(doc.servers).toEqual([{ url: stack.apiUrl }]);
+      expect(doc.servers.map((s) => s.url)).toEqual([stack.apiUrl]);
     }
   });
 

@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { freePort } from '../../scripts/local/ports.ts';
 import { startSes } from '../../scripts/local/ses.ts';
 import { type LocalStack, startLocalStack } from '../../scripts/local/stack.ts';
+import { record } from './contract-record.ts';
 
 export const ADMIN_TOKEN = 'test-admin-token';
 
@@ -81,17 +82,17 @@ export async function startTestStack(
     async startSes() {
       ses = await startSes({ port: sesPort });
     },
-    api(path, init = {}) {
+    async api(path, init = {}) {
       const { admin, json, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (admin) headers.set('authorization', `Bearer ${ADMIN_TOKEN}`);
       if (json !== undefined) headers.set('content-type', 'application/json');
-      return fetch(`${stack.apiUrl}${path}`, {
-        ...rest,
-        method: rest.method ?? (json !== undefined ? 'POST' : 'GET'),
-        headers,
-        body: json !== undefined ? JSON.stringify(json) : rest.body,
-      });
+      const method = rest.method ?? (json !== undefined ? 'POST' : 'GET');
+      const body = json !== undefined ? JSON.stringify(json) : rest.body;
+      const response = await fetch(`${stack.apiUrl}${path}`, { ...rest, method, headers, body });
+      // Checked against the OpenAPI document at the end of the file (contract-setup.ts).
+      record(method, path, { type: headers.get('content-type') ?? undefined, body }, response);
+      return response;
     },
     async advanceTo(to) {
       const res = await fetch(`${stack.apiUrl}/_local/clock`, {

@@ -11,6 +11,7 @@ import { t } from '../../shared/i18n/common.ts';
 import { negotiateLanguage } from '../../shared/i18n/index.ts';
 import { MAX_LOGGED_STRING, redact } from '../../shared/log.ts';
 import { openApiDocument } from '../../shared/openapi.ts';
+import { health } from '../../shared/routes/replies.ts';
 import { atExpression } from '../../shared/scheduler/port.ts';
 import { nextOccurrence } from '../../shared/scheduler/recurring.ts';
 import { awsEnvironment } from '../support/aws-env.ts';
@@ -188,6 +189,7 @@ describe('local API Gateway events', () => {
       path: '/admin/applications/{id}',
       function: 'f',
       access: 'admin',
+      tag: 'review',
       summary: '',
       responses: {},
     } as const;
@@ -209,20 +211,33 @@ describe('local API Gateway events', () => {
 });
 
 describe('OpenAPI', () => {
-  it('marks admin routes as signed and documents the error shape', () => {
+  it('marks admin routes as needing the organizer token and adds the replies every admin route can give', () => {
     const doc = openApiDocument([
       {
         method: 'GET',
         path: '/admin/x/{id}',
         function: 'f',
         access: 'admin',
+        tag: 'review',
         summary: 's',
-        responses: { 200: 'ok', 404: 'missing' },
+        responses: {
+          200: { description: 'ok', json: health },
+          404: { description: 'missing', errors: ['not_found'] },
+        },
       },
-    ]) as { paths: Record<string, Record<string, { security?: unknown; parameters: { name: string }[] }>> };
+    ]) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { security?: unknown; parameters: { name: string }[]; responses: Record<string, unknown> }
+        >
+      >;
+    };
     const op = doc.paths['/admin/x/{id}']?.get;
-    expect(op?.security).toEqual([{ sigv4: [] }]);
+    expect(op?.security).toEqual([{ organizer: [] }]);
     expect(op?.parameters.map((p) => p.name)).toEqual(['id']);
+    expect(Object.keys(op?.responses ?? {})).toEqual(['200', '401', '403', '404', '503']);
   });
 });
 
