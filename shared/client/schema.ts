@@ -472,7 +472,7 @@ export interface paths {
          * Register an affiliate, or update it (a changed agreement restarts its lifecycle).
          * @description Chapters and thematic organizations may give fiscalYearEnd (MM-DD, default 12-31) and report on their fiscal year; a user group may be marked incorporated (it then files a financial report too). For organizers: needs an organizer's token.
          *
-         *     Also refused with 400 although the schema allows it: `agreement`: an agreement that does not end after it starts.
+         *     Also refused with 400 although the schema allows it: `agreement`: an agreement that does not end after it starts; `contactWikiUsernames`: a user name with a format character outside the Basic Multilingual Plane.
          */
         post: operations["postAdminAffiliates"];
         delete?: never;
@@ -494,7 +494,7 @@ export interface paths {
          * Dry run of a registration or update: where the affiliate would stand today, its timeline entries and every notice it would be sent (date, recipients, subject, text). Nothing is stored or sent.
          * @description Dry run of a registration or update: where the affiliate would stand today, its timeline entries and every notice it would be sent (date, recipients, subject, text). Nothing is stored or sent. For organizers: needs an organizer's token.
          *
-         *     Also refused with 400 although the schema allows it: `agreement`: an agreement that does not end after it starts.
+         *     Also refused with 400 although the schema allows it: `agreement`: an agreement that does not end after it starts; `contactWikiUsernames`: a user name with a format character outside the Basic Multilingual Plane.
          */
         post: operations["postAdminAffiliatesPreview"];
         delete?: never;
@@ -815,6 +815,70 @@ export interface paths {
          * @description The page that says the session has ended. Public: no credentials.
          */
         get: operations["getConsoleAuthSignedOut"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/affiliates/{id}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A presigned POST to upload one document (PDF, up to 20 MB) straight to S3.
+         * @description With the personal link (Bearer token). Send the fields, then the file as `file`, as multipart/form-data to `url`; then call the completion route. For an affiliate's contacts: needs the personal report link's token.
+         */
+        post: operations["postAffiliatesIdUploads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/affiliates/{id}/uploads/{kind}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where S3 sends the browser after the report page’s upload form: the same check, answered as a page.
+         * @description Where S3 sends the browser after the report page’s upload form: the same check, answered as a page. Public: no credentials.
+         */
+        get: operations["getAffiliatesIdUploadsKindComplete"];
+        put?: never;
+        /**
+         * After the file is in S3: check it (size, PDF header) and record it.
+         * @description `kind`: financial_statement or activity_report. Personal link as Bearer token. For an affiliate's contacts: needs the personal report link's token.
+         */
+        post: operations["postAffiliatesIdUploadsKindComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/affiliates/{id}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The documents an affiliate uploaded, newest period first, each with a download link valid for 5 minutes.
+         * @description The documents an affiliate uploaded, newest period first, each with a download link valid for 5 minutes. For organizers: needs an organizer's token.
+         */
+        get: operations["getAdminAffiliatesIdUploads"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2026,6 +2090,91 @@ export interface components {
                 message: string;
                 /** @description The media types this route reads. */
                 allowed: string[];
+            };
+        };
+        UploadCompleted: {
+            upload: {
+                /** @enum {string} */
+                document: "financial_statement" | "activity_report";
+                /** @description The agreement period, start_end. */
+                period: string;
+                /** @description Bytes. */
+                size: number;
+                etag: string;
+                versionId?: string;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
+                key: string;
+            };
+            /** @description False when this very file was already recorded. */
+            created: boolean;
+        };
+        UploadEmptyError: {
+            error: {
+                /** @constant */
+                code: "upload_empty";
+                /** @description What went wrong, in plain words. */
+                message: string;
+            };
+        };
+        UploadForm: {
+            upload: {
+                /** @description Where to POST the form (multipart/form-data). */
+                url: string;
+                /** @description Form fields to send, in this order, before the file (`file`). */
+                fields: {
+                    [key: string]: string;
+                };
+                /** @description The object key the file will have: one per affiliate, period and document. */
+                key: string;
+                maxBytes: number;
+                /** Format: date-time */
+                expiresAt: string;
+            };
+        };
+        UploadList: {
+            uploads: {
+                /** @enum {string} */
+                document: "financial_statement" | "activity_report";
+                /** @description The agreement period, start_end. */
+                period: string;
+                /** @description Bytes. */
+                size: number;
+                etag: string;
+                versionId?: string;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
+                key: string;
+                /** @description A presigned GET of the checked version. */
+                downloadUrl: string;
+                /** Format: date-time */
+                downloadExpiresAt: string;
+            }[];
+        };
+        UploadMissingError: {
+            error: {
+                /** @constant */
+                code: "upload_missing";
+                /** @description What went wrong, in plain words. */
+                message: string;
+            };
+        };
+        UploadNotPdfError: {
+            error: {
+                /** @constant */
+                code: "upload_not_pdf";
+                /** @description What went wrong, in plain words. */
+                message: string;
+            };
+        };
+        UploadTooLargeError: {
+            error: {
+                /** @constant */
+                code: "upload_too_large";
+                /** @description What went wrong, in plain words. */
+                message: string;
             };
         };
     };
@@ -4875,6 +5024,7 @@ export interface operations {
                     languages: string[];
                     metaPage: string;
                     logoUrl: string;
+                    contactWikiUsernames?: string[];
                     agreement: {
                         /** Format: date */
                         start: string;
@@ -5058,6 +5208,7 @@ export interface operations {
                     languages: string[];
                     metaPage: string;
                     logoUrl: string;
+                    contactWikiUsernames?: string[];
                     agreement: {
                         /** Format: date */
                         start: string;
@@ -6705,6 +6856,484 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A service the route depends on is unavailable, or the request ran out of time; nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "A service the route depends on is unavailable, or the request ran out of time"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    postAffiliatesIdUploads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "financial_statement"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "financial_statement" | "activity_report";
+                };
+            };
+        };
+        responses: {
+            /** @description The form to post to S3: `url`, `fields` (in order, before the file), `key`, `maxBytes`, `expiresAt`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "upload": {
+                     *         "url": "https://affiliate-compliance-prod-uploads.s3.eu-west-1.amazonaws.com/",
+                     *         "fields": {
+                     *           "key": "wmpk/2025-07-01_2026-06-30/financial_statement.pdf",
+                     *           "Content-Type": "application/pdf",
+                     *           "Policy": "eyJ...",
+                     *           "X-Amz-Signature": "0a1b..."
+                     *         },
+                     *         "key": "wmpk/2025-07-01_2026-06-30/financial_statement.pdf",
+                     *         "maxBytes": 20971520,
+                     *         "expiresAt": "2026-07-20T10:30:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UploadForm"];
+                };
+            };
+            /** @description `kind` is missing or not financial_statement or activity_report. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_request",
+                     *         "message": "`kind` is missing or not financial_statement or activity_report."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvalidRequestError"];
+                    "text/html": string;
+                };
+            };
+            /** @description The link is not valid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_link",
+                     *         "message": "The link is not valid or has expired."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvalidLinkError"] | components["schemas"]["LinkExpiredError"];
+                    "text/html": string;
+                };
+            };
+            /** @description No such affiliate. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "No such affiliate."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotFoundError"];
+                    "text/html": string;
+                };
+            };
+            /** @description The body is larger than this route reads. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The body is larger than this route reads."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                    "text/html": string;
+                };
+            };
+            /** @description The body is not of a media type this route reads (`allowed` lists them). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                    "text/html": string;
+                };
+            };
+            /** @description A service the route depends on is unavailable, or the request ran out of time; nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "A service the route depends on is unavailable, or the request ran out of time"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getAffiliatesIdUploadsKindComplete: {
+        parameters: {
+            query: {
+                /** @description The signed token from the email. */
+                token: string;
+                /** @description en or ur */
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document is recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No such document kind, or no file has arrived. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link has expired. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The file was refused and removed; the page says why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A service the route depends on is unavailable, or the request ran out of time; nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "A service the route depends on is unavailable, or the request ran out of time"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    postAffiliatesIdUploadsKindComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description This very file was already recorded; `upload` as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "upload": {
+                     *         "document": "financial_statement",
+                     *         "period": "2025-07-01_2026-06-30",
+                     *         "size": 48213,
+                     *         "etag": "\"9b2cf535f27731c974343645a3985328\"",
+                     *         "versionId": "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY",
+                     *         "uploadedAt": "2026-07-20T09:30:00.000Z",
+                     *         "uploadedBy": "affiliate",
+                     *         "key": "wmpk/2025-07-01_2026-06-30/financial_statement.pdf"
+                     *       },
+                     *       "created": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UploadCompleted"];
+                };
+            };
+            /** @description Recorded: `upload` (`document`, `period`, `size`, `uploadedAt`, ...). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "upload": {
+                     *         "document": "financial_statement",
+                     *         "period": "2025-07-01_2026-06-30",
+                     *         "size": 48213,
+                     *         "etag": "\"9b2cf535f27731c974343645a3985328\"",
+                     *         "versionId": "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY",
+                     *         "uploadedAt": "2026-07-20T09:30:00.000Z",
+                     *         "uploadedBy": "affiliate",
+                     *         "key": "wmpk/2025-07-01_2026-06-30/financial_statement.pdf"
+                     *       },
+                     *       "created": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UploadCompleted"];
+                };
+            };
+            /** @description The link is not valid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_link",
+                     *         "message": "The link is not valid or has expired."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvalidLinkError"] | components["schemas"]["LinkExpiredError"];
+                    "text/html": string;
+                };
+            };
+            /** @description No such affiliate or document kind (`not_found`), or no file has arrived yet (`upload_missing`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "No such affiliate or document kind"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotFoundError"] | components["schemas"]["UploadMissingError"];
+                    "text/html": string;
+                };
+            };
+            /** @description The file was refused and removed: `upload_not_pdf` (it does not start with %PDF-), `upload_too_large` (over 20 MB) or `upload_empty`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "upload_not_pdf",
+                     *         "message": "The file was refused and removed: `upload_not_pdf`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UploadNotPdfError"] | components["schemas"]["UploadTooLargeError"] | components["schemas"]["UploadEmptyError"];
+                    "text/html": string;
+                };
+            };
+            /** @description A service the route depends on is unavailable, or the request ran out of time; nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "A service the route depends on is unavailable, or the request ran out of time"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getAdminAffiliatesIdUploads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `uploads`: each document as stored, with `downloadUrl` and `downloadExpiresAt`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "uploads": [
+                     *         {
+                     *           "document": "financial_statement",
+                     *           "period": "2025-07-01_2026-06-30",
+                     *           "size": 48213,
+                     *           "etag": "\"9b2cf535f27731c974343645a3985328\"",
+                     *           "versionId": "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY",
+                     *           "uploadedAt": "2026-07-20T09:30:00.000Z",
+                     *           "uploadedBy": "affiliate",
+                     *           "key": "wmpk/2025-07-01_2026-06-30/financial_statement.pdf",
+                     *           "downloadUrl": "https://affiliate-compliance-prod-uploads.s3.eu-west-1.amazonaws.com/wmpk/...&X-Amz-Signature=...",
+                     *           "downloadExpiresAt": "2026-07-20T09:35:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UploadList"];
+                };
+            };
+            /** @description No organizer credentials, or not valid ones. API Gateway's authorizer answers with `{ "message": "Unauthorized" }` before the function runs. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["UnauthorizedError"];
+                    "text/html": string;
+                };
+            };
+            /** @description Credentials that are not an organizer's (the local stack: a wrong admin token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Credentials that are not an organizer's"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ForbiddenError"];
+                    "text/html": string;
+                };
+            };
+            /** @description No such affiliate. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "No such affiliate."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotFoundError"];
                     "text/html": string;
                 };
             };

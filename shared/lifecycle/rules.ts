@@ -3,7 +3,7 @@
 
 import * as v from 'valibot';
 import { isCalendarDay } from '../dates.ts';
-import { isWikiUsername } from '../talk/wikitext.ts';
+import { isWikiUsername, WIKI_USERNAME_PATTERN } from '../talk/wikitext.ts';
 import { isSingleLine, SINGLE_LINE_PATTERN } from '../text.ts';
 import { httpsUrl } from '../urls.ts';
 import { isFiscalYearEnd } from './policies.ts';
@@ -69,6 +69,7 @@ const affiliateFields = v.object({
       v.array(
         v.pipe(
           v.string(),
+          v.metadata({ pattern: WIKI_USERNAME_PATTERN, maxLength: 85 }),
           v.trim(),
           v.check(isWikiUsername, 'a meta-wiki user name (no # < > [ ] | { } / @ :), without "User:"'),
         ),

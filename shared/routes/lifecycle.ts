@@ -102,7 +102,10 @@ export const lifecycleRoutes: RouteDef[] = [
     description:
       'Chapters and thematic organizations may give fiscalYearEnd (MM-DD, default 12-31) and report on their fiscal year; a user group may be marked incorporated (it then files a financial report too).',
     body: { json: affiliateSchema },
-    beyondSchema: { agreement: 'an agreement that does not end after it starts' },
+    beyondSchema: {
+      agreement: 'an agreement that does not end after it starts',
+      contactWikiUsernames: 'a user name with a format character outside the Basic Multilingual Plane',
+    },
     example: registration,
     responses: {
       200: { description: 'Updated.', json: r.oneAffiliate },
@@ -124,7 +127,10 @@ export const lifecycleRoutes: RouteDef[] = [
     summary:
       'Dry run of a registration or update: where the affiliate would stand today, its timeline entries and every notice it would be sent (date, recipients, subject, text). Nothing is stored or sent.',
     body: { json: affiliateSchema },
-    beyondSchema: { agreement: 'an agreement that does not end after it starts' },
+    beyondSchema: {
+      agreement: 'an agreement that does not end after it starts',
+      contactWikiUsernames: 'a user name with a format character outside the Basic Multilingual Plane',
+    },
     example: registration,
     responses: { 200: { description: 'The preview.', json: r.registrationPreview }, 400: invalid() },
   },

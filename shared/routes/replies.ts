@@ -269,6 +269,49 @@ export const consoleToken = v.object({
   organizer: v.pipe(v.boolean(), v.description('Whether the person is in the organizers group.')),
 });
 
+// ---- report documents (uploads) -----------------------------------------------------
+
+const documentKind = v.picklist(['financial_statement', 'activity_report']);
+
+export const uploadForm = v.object({
+  upload: v.object({
+    url: described(v.string(), 'Where to POST the form (multipart/form-data).'),
+    fields: described(
+      v.record(v.string(), v.string()),
+      'Form fields to send, in this order, before the file (`file`).',
+    ),
+    key: described(v.string(), 'The object key the file will have: one per affiliate, period and document.'),
+    maxBytes: v.number(),
+    expiresAt: instant,
+  }),
+});
+
+const uploadRecord = v.looseObject({
+  document: documentKind,
+  period: described(v.string(), 'The agreement period, start_end.'),
+  size: described(v.number(), 'Bytes.'),
+  etag: v.string(),
+  versionId: v.optional(v.string()),
+  uploadedAt: instant,
+  uploadedBy: v.string(),
+  key: v.string(),
+});
+
+export const uploadCompleted = v.object({
+  upload: uploadRecord,
+  created: described(v.boolean(), 'False when this very file was already recorded.'),
+});
+
+export const uploadList = v.object({
+  uploads: v.array(
+    v.looseObject({
+      ...uploadRecord.entries,
+      downloadUrl: described(v.string(), 'A presigned GET of the checked version.'),
+      downloadExpiresAt: instant,
+    }),
+  ),
+});
+
 // ---- platform -------------------------------------------------------------------------
 
 const state = v.picklist(['ok', 'unavailable']);

@@ -5,8 +5,18 @@
 // no links, templates, tags, comments, signatures, headings, lists or magic words.
 // Only the pings, the marker and the signature are markup, and we write those.
 
+import { NO_LONE_SURROGATE } from '../text.ts';
+
 /** A meta-wiki user name we can link: one line, none of MediaWiki's forbidden characters. */
 export const WIKI_USERNAME = /^[^#<>[\]|{}/@:\p{Cc}\p{Cf}\u00a0\u2028\u2029]{1,85}$/u;
+
+/**
+ * Nearly the same rule as a JSON Schema pattern, for the API document (as sent, before
+ * trimming): written to mean the same with or without the regex unicode flag, so it
+ * names the format characters of the Basic Multilingual Plane only; the others are
+ * refused all the same (the route says so in beyondSchema).
+ */
+export const WIKI_USERNAME_PATTERN = `^${NO_LONE_SURROGATE}(?=.*\\S)[^#<>\\[\\]|{}/@:\\x00-\\x1F\\x7F-\\x9F\\u00A0\\u00AD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]{1,85}$`;
 
 export const isWikiUsername = (name: string) => WIKI_USERNAME.test(name) && name.trim() === name;
 
