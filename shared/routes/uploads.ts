@@ -134,7 +134,12 @@ export const uploadRoutes: RouteDef[] = [
     responses: {
       200: { description: 'The document is recorded.', html: 'only' },
       401: { description: 'The link is not valid.', html: 'only' },
-      404: { description: 'No such document kind, or no file has arrived.', html: 'only' },
+      404: {
+        description:
+          'No such affiliate or document kind (`not_found`), or no file has arrived (`upload_missing`, as a page).',
+        errors: ['not_found', 'upload_missing'],
+        html: 'also',
+      },
       410: { description: 'The link has expired.', html: 'only' },
       422: { description: 'The file was refused and removed; the page says why.', html: 'only' },
     },
