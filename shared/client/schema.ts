@@ -2006,10 +2006,10 @@ export interface components {
             };
             /** @description False when this very report had been submitted before. */
             created: boolean;
-            /** @description What meta-wiki does not show yet, each with the page to fix it on. */
+            /** @description What meta-wiki does not show yet (or what its text lacks), each with the page to fix it on. */
             missing: {
                 /** @enum {string} */
-                code: "page_missing" | "not_listed" | "not_tied";
+                code: "page_missing" | "not_listed" | "not_tied" | "not_english" | "too_short";
                 message: string;
                 link?: string;
             }[];

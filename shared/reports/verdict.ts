@@ -17,7 +17,8 @@
 
 import { judgeEnglish, type LanguageVerdict } from './language.ts';
 
-export type MissingCode = 'page_missing' | 'not_listed' | 'not_tied' | 'not_english' | 'too_short';
+export const MISSING_CODES = ['page_missing', 'not_listed', 'not_tied', 'not_english', 'too_short'] as const;
+export type MissingCode = (typeof MISSING_CODES)[number];
 
 export type VerdictState = 'verified' | 'page_missing' | 'not_linked' | 'not_this_affiliate' | 'text_refused';
 

@@ -6,6 +6,7 @@
 // (looseObject); the small replies built in one handler are exact.
 
 import * as v from 'valibot';
+import { MISSING_CODES } from '../reports/verdict.ts';
 
 const instant = v.pipe(v.string(), v.metadata({ format: 'date-time' }));
 const day = v.pipe(v.string(), v.metadata({ format: 'date' }), v.description('A calendar day, YYYY-MM-DD.'));
@@ -247,12 +248,12 @@ export const reportStored = v.object({
   missing: described(
     v.array(
       v.looseObject({
-        code: v.picklist(['page_missing', 'not_listed', 'not_tied']),
+        code: v.picklist(MISSING_CODES),
         message: v.string(),
         link: v.optional(v.string()),
       }),
     ),
-    'What meta-wiki does not show yet, each with the page to fix it on.',
+    'What meta-wiki does not show yet (or what its text lacks), each with the page to fix it on.',
   ),
 });
 export const checklistReply = v.object({ checklist });
