@@ -7068,12 +7068,21 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description No such document kind, or no file has arrived. */
+            /** @description No such affiliate or document kind (`not_found`), or no file has arrived (`upload_missing`, as a page). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "No such affiliate or document kind"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotFoundError"] | components["schemas"]["UploadMissingError"];
                     "text/html": string;
                 };
             };
