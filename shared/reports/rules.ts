@@ -214,19 +214,6 @@ export function metaUrlProblems(metaUrl: string): FieldProblem[] {
   return [problem('metaUrl', URL_KEYS[checked.problem])];
 }
 
-export function textProblems(text: string): FieldProblem[] {
-  const verdict = judgeEnglish(text);
-  if (verdict.ok) return [];
-  if (verdict.reason === 'too_short')
-    return [
-      problem('text', 'report.problem.textShort', {
-        min: String(MIN_REPORT_CHARS),
-        length: String(verdict.length),
-      }),
-    ];
-  return [problem('text', 'report.problem.notEnglish')];
-}
-
 /** A problem in the reader's language when the catalogue has it; as written otherwise. */
 export function problemIn(lang: string, p: FieldProblem): string {
   if (!p.key) return p.message;

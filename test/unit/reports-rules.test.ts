@@ -20,7 +20,6 @@ import {
   reportFormSchema,
   reportProblems,
   reportSubmissionSchema,
-  textProblems,
 } from '../../shared/reports/rules.ts';
 import { ENGLISH_REPORT, otherLanguages, samples } from '../fixtures/language-samples.ts';
 
@@ -415,25 +414,6 @@ describe('what the group is told about its report address', () => {
       'The report page’s title contains [ ], which meta-wiki reads as link, template or section syntax or does not allow in a title. Move the report to a title without them and send its new address.',
     );
     expect(metaUrlProblems('https://meta.wikimedia.org/wiki/R')).toEqual([]);
-  });
-});
-
-describe('what the group is told about its report text', () => {
-  it('says how long a short text is and how long it must be, or that it is not English', () => {
-    expect(textProblems('Report here.')).toMatchObject([
-      {
-        field: 'text',
-        message: `The report text is too short to be a report: it needs at least ${MIN_REPORT_CHARS} characters of prose, and has 12.`,
-      },
-    ]);
-    const urdu = samples.find((s) => s.name.startsWith('Urdu (Arabic'))!.text;
-    expect(textProblems(urdu)).toMatchObject([
-      {
-        field: 'text',
-        message: 'The report must be written in English; this text does not read as English.',
-      },
-    ]);
-    expect(textProblems(ENGLISH_REPORT)).toEqual([]);
   });
 });
 

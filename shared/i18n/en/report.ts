@@ -89,8 +89,6 @@ export default {
     'The report page’s title contains {characters}, which meta-wiki reads as link, template or section syntax or does not allow in a title. Move the report to a title without them and send its new address.',
   'report.problem.url.section':
     'A # points to a section of a page: give the address of the report page itself.',
-  'report.problem.textShort':
-    'The report text is too short to be a report: it needs at least {min} characters of prose, and has {length}.',
   'report.problem.financialNotRequired':
     'This affiliate files an activity report only: a financial report is required of chapters, thematic organizations and incorporated user groups.',
   'report.problem.multiYear.endsLate':
@@ -105,5 +103,4 @@ export default {
   'report.problem.english.summaryShort':
     'The English summary is {length} characters of prose; it needs at least {min}.',
   'report.problem.english.summaryNotEnglish': 'The English summary does not read as English.',
-  'report.problem.notEnglish': 'The report must be written in English; this text does not read as English.',
 };
