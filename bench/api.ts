@@ -14,12 +14,12 @@
 //   SES local, so this figure also measures the local stand-ins; it is kept to show
 //   that the front adds no surprises (errors, a long tail).
 
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { invoke } from '../scripts/local/invoke.ts';
 import type { HttpEvent, HttpResult } from '../shared/http/types.ts';
 import { routes } from '../shared/routes/index.ts';
+import { runChild } from './child.ts';
 import { describeCalls, type RecordedCall, Replayer, recordCalls } from './replay.ts';
 import { applicationBody } from './samples.ts';
 import type { BenchStack } from './stack.ts';
@@ -34,46 +34,23 @@ interface Load {
   failed: number;
 }
 
-function cannon(url: string, connections: number, seconds: number, run: string): Promise<Load> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        resolve(root, 'bench/cannon.ts'),
-        JSON.stringify({ url, connections, seconds, run }),
-      ],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err.slice(-800)}`));
-      const r = JSON.parse(out.trim().split('\n').pop()!) as {
-        ok: number;
-        non2xx: number;
-        errors: number;
-        timeouts: number;
-        seconds: number;
-        p50: number;
-        p99: number;
-      };
-      resolvePromise({
-        rps: r.ok / r.seconds,
-        p50: r.p50,
-        p99: r.p99,
-        failed: r.non2xx + r.errors + r.timeouts,
-      });
-    });
-  });
+async function cannon(url: string, connections: number, seconds: number, run: string): Promise<Load> {
+  const out = await runChild(
+    process.execPath,
+    ['--import', 'tsx', resolve(root, 'bench/cannon.ts'), JSON.stringify({ url, connections, seconds, run })],
+    { cwd: root },
+  );
+  if (out.code !== 0) throw new Error(`autocannon exited with ${out.code}: ${out.stderr.slice(-800)}`);
+  const r = JSON.parse(out.last) as {
+    ok: number;
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+    seconds: number;
+    p50: number;
+    p99: number;
+  };
+  return { rps: r.ok / r.seconds, p50: r.p50, p99: r.p99, failed: r.non2xx + r.errors + r.timeouts };
 }
 
 /** `connections` loops calling `once` for `seconds`; a call that throws counts as failed. */

@@ -4,14 +4,14 @@
 // end of its import of the bundle, minus the same for a process importing an empty
 // module (a bare Node start).
 
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
 import type { FunctionDef } from '../shared/routes/index.ts';
-import { median, type Row, row } from './stats.ts';
+import { runChild } from './child.ts';
+import { ICU_SUBJECT, median, type Row, row } from './stats.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -74,29 +74,15 @@ const signature = (uses: FunctionDef['uses']) =>
  * process began the import finished (performance.now() counts from process start).
  * Timing inside the process leaves out the noise of spawning and tearing it down.
  */
-function timeProcess(args: string[]): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [...LAMBDA_NODE_OPTIONS, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // What the function sees at a cold start locally; nothing is called at import.
-      env: { PATH: process.env.PATH ?? '', STAGE: 'local', AWS_REGION: 'eu-west-1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      const ms = Number(stdout.trim().split('\n').pop());
-      if (code !== 0 || !Number.isFinite(ms))
-        reject(new Error(`node ${args.join(' ')} exited with ${code}: ${stderr.slice(-500)}`));
-      else resolvePromise(ms);
-    });
+async function timeProcess(args: string[]): Promise<number> {
+  const out = await runChild(process.execPath, [...LAMBDA_NODE_OPTIONS, ...args], {
+    // What the function sees at a cold start locally; nothing is called at import.
+    env: { PATH: process.env.PATH ?? '', STAGE: 'local', AWS_REGION: 'eu-west-1' },
   });
+  const ms = Number(out.last);
+  if (out.code !== 0 || !Number.isFinite(ms))
+    throw new Error(`node ${args.join(' ')} exited with ${out.code}: ${out.stderr.slice(-500)}`);
+  return ms;
 }
 
 export interface FunctionFigures {
@@ -231,7 +217,7 @@ export async function benchFunctions(
     rows.push(
       row({
         section: 'function',
-        subject: '(first Intl date format)',
+        subject: ICU_SUBJECT,
         metric: 'cold init',
         unit: 'ms',
         ours: median(icuRuns) - bareMs,

@@ -5,9 +5,10 @@
 // bench/run.ts in a child process, which prints its rows as JSON. Rows compare like
 // with like: each figure on the other Node over the same figure on this one.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { runChild } from './child.ts';
 import { median, type Row, row } from './stats.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -35,37 +36,19 @@ export function otherNode(
   return { major, path: otherBinary };
 }
 
-export function benchOn(
+export async function benchOn(
   node: string,
   sections: string[],
   env: Record<string, string>,
 ): Promise<{ rows: Row[]; version: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(
-      node,
-      ['--import', 'tsx', resolve(root, 'bench/run.ts'), ...sections, '--rows-json'],
-      {
-        cwd: root,
-        env: { ...process.env, ...env, PATH: `${resolve(node, '..')}:${process.env.PATH ?? ''}` },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    child.once('error', fail);
-    child.once('exit', (code) => {
-      const last = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !last.startsWith('{'))
-        return fail(new Error(`${node} bench exited ${code}: ${err.slice(-600)}`));
-      done(JSON.parse(last) as { rows: Row[]; version: string });
-    });
-  });
+  const out = await runChild(
+    node,
+    ['--import', 'tsx', resolve(root, 'bench/run.ts'), ...sections, '--rows-json'],
+    { cwd: root, env: { ...process.env, ...env, PATH: `${resolve(node, '..')}:${process.env.PATH ?? ''}` } },
+  );
+  if (out.code !== 0 || !out.last.startsWith('{'))
+    throw new Error(`${node} bench exited ${out.code}: ${out.stderr.slice(-600)}`);
+  return JSON.parse(out.last) as { rows: Row[]; version: string };
 }
 
 /**

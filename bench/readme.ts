@@ -6,7 +6,7 @@
 
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatTable, type Row } from './stats.ts';
+import { formatTable, ICU_SUBJECT, type Row } from './stats.ts';
 
 const root = resolve(import.meta.dirname, '..');
 export const START =
@@ -50,6 +50,19 @@ export function goals(rows: Row[]): string[] {
     fn.filter((r) => r.metric === 'cold init'),
     (r) => r.ratio <= 1.1,
   );
+  // The same cold inits over a ceiling that also loads ICU (the first Intl date format):
+  // the platform cost of computing dates in the affiliate's time zone, which every
+  // handler needs and the SDK-only ceiling never pays. What is left is our own code.
+  const icu = rows.find((r) => r.section === 'function' && r.subject === ICU_SUBJECT);
+  if (icu) {
+    check(
+      `cold init ≤ 1.10× the SDK ceiling + ICU's ${icu.ours.toFixed(0)} ms (our own code's share)`,
+      fn
+        .filter((r) => r.metric === 'cold init')
+        .map((r) => ({ ...r, ratio: r.ours / (r.ceiling + icu.ours) })),
+      (r) => r.ratio <= 1.1,
+    );
+  }
   const handler = rows.filter((r) => r.section === 'api' && r.subject.endsWith('(handler)'));
   const tput = handler.filter((r) => r.metric === 'throughput');
   if (tput.length) {
