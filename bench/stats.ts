@@ -16,7 +16,7 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** One figure of the bench, always beside the ceiling it is bounded by. */
-/** The function row timing ICU's start on its own (bench/readme.ts reads it back). */
+/** The function row timing ICU's start on its own (bench/verdicts.ts reads it back). */
 export const ICU_SUBJECT = '(first Intl date format)';
 
 export interface Row {

@@ -1,8 +1,8 @@
-// The README's verdicts on issue 16's goals are written by bench/readme.ts from the
+// The README's verdicts on issue 16's goals are written by bench/verdicts.ts from the
 // bench's rows; a wrong verdict there would tell the team a goal is met when it is not.
 import { describe, expect, it } from 'vitest';
-import { goals } from '../../bench/readme.ts';
 import { ICU_SUBJECT, row } from '../../bench/stats.ts';
+import { goals } from '../../bench/verdicts.ts';
 
 const init = (subject: string, ours: number, ceiling: number) =>
   row({ section: 'function', subject, metric: 'cold init', unit: 'ms', ours, ceiling });
