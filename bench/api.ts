@@ -118,7 +118,7 @@ function applicationEvent(body: unknown): HttpEvent {
 }
 
 /** The handler of POST /applications invoked in this process, as Lambda would, with new applicants. */
-function handlerLoad(connections: number, seconds: number, run: string): Promise<Load> {
+export function handlerLoad(connections: number, seconds: number, run: string): Promise<Load> {
   const name = routes.find((r) => r.method === 'POST' && r.path === '/applications')!.function;
   // Applicants numbered apart from autocannon's (which count from 0): the CNIC is made
   // from the run's digits and the number, and a CNIC seen twice is refused.

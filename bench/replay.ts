@@ -16,6 +16,12 @@ export interface RecordedCall {
   service: 'dynamodb' | 'ses';
   command: string;
   input: unknown;
+  /**
+   * Calls of one group were in flight together (the handler awaited them with
+   * Promise.all): the replay sends them together too, or the ceiling would wait on
+   * round trips the request does not wait on, and flatter us at low concurrency.
+   */
+  group: number;
 }
 
 type Sender = { send: (command: never, ...rest: never[]) => Promise<unknown> };
@@ -23,11 +29,25 @@ type Sender = { send: (command: never, ...rest: never[]) => Promise<unknown> };
 /** Record every call made through our shared clients until the returned stop() is called. */
 export function recordCalls(): { calls: RecordedCall[]; stop: () => void } {
   const calls: RecordedCall[] = [];
+  let inFlight = 0;
+  let group = -1;
   const patch = (client: Sender, service: RecordedCall['service']) => {
     const original = client.send;
-    const send = (command: { input: unknown; constructor: { name: string } }, ...rest: unknown[]) => {
-      calls.push({ service, command: command.constructor.name, input: structuredClone(command.input) });
-      return (original as (...args: unknown[]) => Promise<unknown>).call(client, command, ...rest);
+    const send = async (command: { input: unknown; constructor: { name: string } }, ...rest: unknown[]) => {
+      // A call that starts while another is still out joins that one's group.
+      if (inFlight === 0) group++;
+      inFlight++;
+      calls.push({
+        service,
+        command: command.constructor.name,
+        input: structuredClone(command.input),
+        group,
+      });
+      try {
+        return await (original as (...args: unknown[]) => Promise<unknown>).call(client, command, ...rest);
+      } finally {
+        inFlight--;
+      }
     };
     client.send = send as never;
     return () => {
@@ -115,20 +135,19 @@ export class Replayer {
     this.mail = new SESv2Client({ endpoint: endpoints.ses, region: 'local', credentials: localCredentials });
   }
 
-  /** One request's worth of calls, in the recorded order. */
+  /** One request's worth of calls: the recorded groups in order, each group's calls together. */
   async once(): Promise<void> {
     const suffix = `r${process.pid}-${this.n++}`;
-    for (const call of this.calls) {
-      if (call.service === 'ses') {
-        await this.mail.send(new SendEmailCommand(call.input as never));
-        continue;
-      }
-      const Command =
-        (docDynamo as unknown as Record<string, new (input: unknown) => unknown>)[call.command] ??
-        (rawDynamo as unknown as Record<string, new (input: unknown) => unknown>)[call.command];
-      if (!Command) throw new Error(`cannot replay DynamoDB command ${call.command}`);
-      await this.doc.send(new Command(withFreshKeys(call.input, suffix, this.keys)) as never);
-    }
+    for (const group of groupsOf(this.calls)) await Promise.all(group.map((call) => this.send(call, suffix)));
+  }
+
+  private async send(call: RecordedCall, suffix: string): Promise<unknown> {
+    if (call.service === 'ses') return this.mail.send(new SendEmailCommand(call.input as never));
+    const Command =
+      (docDynamo as unknown as Record<string, new (input: unknown) => unknown>)[call.command] ??
+      (rawDynamo as unknown as Record<string, new (input: unknown) => unknown>)[call.command];
+    if (!Command) throw new Error(`cannot replay DynamoDB command ${call.command}`);
+    return this.doc.send(new Command(withFreshKeys(call.input, suffix, this.keys)) as never);
   }
 
   destroy(): void {
@@ -137,13 +156,26 @@ export class Replayer {
   }
 }
 
+function groupsOf(calls: RecordedCall[]): RecordedCall[][] {
+  const groups: RecordedCall[][] = [];
+  for (const call of calls) {
+    const last = groups.at(-1);
+    if (last && last[0]!.group === call.group) last.push(call);
+    else groups.push([call]);
+  }
+  return groups;
+}
+
+const describeCall = (c: RecordedCall) => {
+  if (c.command === 'TransactWriteCommand') {
+    const items = (c.input as { TransactItems?: unknown[] }).TransactItems?.length ?? 0;
+    return `TransactWrite(${items})`;
+  }
+  return c.command.replace(/Command$/, '');
+};
+
+/** "Get ∥ Update, then TransactWrite(4), then ...": ∥ joins calls sent together. */
 export const describeCalls = (calls: RecordedCall[]) =>
-  calls
-    .map((c) => {
-      if (c.command === 'TransactWriteCommand') {
-        const items = (c.input as { TransactItems?: unknown[] }).TransactItems?.length ?? 0;
-        return `TransactWrite(${items})`;
-      }
-      return c.command.replace(/Command$/, '');
-    })
-    .join(' + ');
+  groupsOf(calls)
+    .map((g) => g.map(describeCall).join(' ∥ '))
+    .join(', then ');

@@ -15,10 +15,16 @@ export const NAME_MAX = 200;
 export const STATEMENT_MAX = 2000;
 export const EMAIL_MAX = 254;
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+// Made on first use, not at import: the region names are ICU data that would otherwise
+// cost every cold start of every function importing this module.
+let regionNames: Intl.DisplayNames | undefined;
+const regionName = (code: string) => {
+  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+  return regionNames.of(code);
+};
 /** An ISO 3166-1 alpha-2 code that names a real region (XX, QQ are refused). */
 export const isCountryCode = (code: string) =>
-  /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.test(code) && regionNames.of(code) !== code;
+  /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.test(code) && regionName(code) !== code;
 // ICU also names user-assigned codes (AA, QM-QZ, XA-XZ, ZZ), groupings (EU, EZ, UN),
 // reserved and withdrawn codes (AC, UK, SU, YU...); none is an ISO 3166-1 country today.
 const NOT_COUNTRIES =

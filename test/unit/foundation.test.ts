@@ -1,10 +1,10 @@
 // The foundation's pure pieces: the movable clock, body reading, language choice,
 // log redaction, configuration and the API Gateway event the local server builds.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { toEvent } from '../../scripts/local/http-server.ts';
 import { MovableClock } from '../../shared/clock.ts';
-import { ConfigError, loadConfig } from '../../shared/config.ts';
+import { ConfigError, isTimeZone, loadConfig } from '../../shared/config.ts';
 import { HttpError } from '../../shared/errors.ts';
 import { readBody } from '../../shared/http/body.ts';
 import { t } from '../../shared/i18n/common.ts';
@@ -139,6 +139,26 @@ describe('configuration', () => {
     ).toEqual({
       arn: 'arn:aws:secretsmanager:x',
     });
+  });
+
+  it('knows time zones by their canonical names and their aliases', () => {
+    for (const zone of ['Asia/Karachi', 'Europe/London', 'UTC', 'Etc/UTC', 'Asia/Calcutta', 'Asia/Kolkata'])
+      expect(isTimeZone(zone), zone).toBe(true);
+    for (const zone of ['Mars/Olympus', 'Asia/Lahore', '', 'asia karachi'])
+      expect(isTimeZone(zone), zone).toBe(false);
+    expect(loadConfig({ STAGE: 'local', AFFILIATE_TIME_ZONE: 'UTC' }).timeZone).toBe('UTC');
+  });
+
+  it("checks the group's time zone without building a date format (ICU's data would cost every cold start)", () => {
+    const format = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      expect(loadConfig({ STAGE: 'local', AFFILIATE_TIME_ZONE: 'Asia/Karachi' }).timeZone).toBe(
+        'Asia/Karachi',
+      );
+      expect(format).not.toHaveBeenCalled();
+    } finally {
+      format.mockRestore();
+    }
   });
 
   it('fails closed when STAGE is not set, rather than using the public local secrets', () => {
