@@ -8,7 +8,7 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type BuildOptions, build } from 'esbuild';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
 import type { FunctionDef } from '../shared/routes/index.ts';
 import { runChild } from './child.ts';
 import { ICU_SUBJECT, median, type Row, row } from './stats.ts';
@@ -89,6 +89,8 @@ export interface FunctionFigures {
   name: string;
   bytes: number;
   ceilingBytes: number;
+  /** What the bundle holds beyond the packages of its ceiling: our code and our libraries. */
+  ownBytes: number;
   initMs: number;
   ceilingInitMs: number;
   bareMs: number;
@@ -109,10 +111,10 @@ export async function benchFunctions(
     );
     const empty = join(dir, 'empty.mjs');
     await writeFile(empty, 'export {};\n');
-    // The first Intl date format of a process loads ICU's data: every handler pays it at
-    // init (config validates the affiliate's time zone; dates are computed in it), the
-    // SDK-only ceiling never does. Timed on its own so the cold init rows can be read
-    // with it in mind.
+    // The first Intl date format of a process loads ICU's data. No handler pays it at
+    // init any more (the time zone check reads ICU's list of zones instead); a function
+    // that computes dates pays it on its first date. Timed on its own to show what a
+    // module-level date format would add.
     const icu = join(dir, 'icu.mjs');
     await writeFile(
       icu,
@@ -121,18 +123,22 @@ export async function benchFunctions(
 
     // Bundle every function and every distinct ceiling.
     const bundles = new Map<string, string>();
+    const metafiles = new Map<string, Metafile>();
     const ceilings = new Map<string, string>();
+    const ceilingMetafiles = new Map<string, Metafile>();
     const failed: string[] = [];
     await Promise.all(
       defs.map(async (def) => {
         const outfile = join(dir, `${def.name}.mjs`);
         try {
-          await build({
+          const built = await build({
             ...lambdaBundling,
             entryPoints: [join(root, 'functions', `${def.name}.ts`)],
             outfile,
+            metafile: true,
           });
           bundles.set(def.name, outfile);
+          metafiles.set(def.name, built.metafile);
         } catch (error) {
           // A feature still being built must not stop the rest of the bench.
           failed.push(`${def.name}: does not bundle (${(error as Error).message.split('\n')[1] ?? ''})`);
@@ -147,13 +153,15 @@ export async function benchFunctions(
       await writeFile(entry, ceilingSource(def.uses));
       const outfile = join(dir, `ceiling-${ceilings.size}.mjs`);
       // Resolve the SDK from the project, as the function bundles do.
-      await build({
+      const built = await build({
         ...lambdaBundling,
         entryPoints: [entry],
         outfile,
         nodePaths: [join(root, 'node_modules')],
+        metafile: true,
       });
       ceilings.set(sig, outfile);
+      ceilingMetafiles.set(sig, built.metafile);
     }
 
     // Time the imports, interleaved so that drift in machine load hits all three alike.
@@ -180,6 +188,7 @@ export async function benchFunctions(
         name: def.name,
         bytes: (await stat(bundles.get(def.name)!)).size,
         ceilingBytes: (await stat(ceilings.get(sig)!)).size,
+        ownBytes: ownBytes(metafiles.get(def.name)!, ceilingMetafiles.get(sig)!),
         initMs: median(ours.get(def.name)!) - bareMs,
         ceilingInitMs: median(ceil.get(sig)!) - bareMs,
         bareMs,
@@ -200,7 +209,7 @@ export async function benchFunctions(
           unit: 'KB',
           ours: f.bytes / 1024,
           ceiling: f.ceilingBytes / 1024,
-          note: `ceiling: ${clients}`,
+          note: `ours beyond the SDK: ${(f.ownBytes / 1024).toFixed(0)} KB; ceiling: ${clients}`,
         }),
         row({
           section: 'function',
@@ -223,13 +232,26 @@ export async function benchFunctions(
         ours: median(icuRuns) - bareMs,
         ceiling: Number.NaN,
         runs: options.reps,
-        note: 'ICU data loaded by a fresh process: part of every handler cold init above, none of the SDK ceiling',
+        note: "ICU's data, loaded by a process's first date format: not in the cold inits above, paid on a function's first date",
       }),
     );
     return { rows, figures, failed };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The package (or project folder) an esbuild input path belongs to. */
+const packageOf = (input: string) =>
+  /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? input.split('/').slice(0, -1).join('/');
+
+/** Output bytes of a bundle's inputs from packages its ceiling does not hold. */
+function ownBytes(bundle: Metafile, ceiling: Metafile): number {
+  const sdk = new Set(Object.keys(ceiling.inputs).map(packageOf));
+  const output = Object.values(bundle.outputs).find((o) => o.entryPoint)!;
+  return Object.entries(output.inputs)
+    .filter(([input]) => !sdk.has(packageOf(input)))
+    .reduce((n, [, i]) => n + i.bytesInOutput, 0);
 }
 
 function describeClients(uses: FunctionDef['uses']): string {
