@@ -20,8 +20,8 @@ export const reportFunctions: FunctionDef[] = [
     timeoutSeconds: 5,
     sizing:
       'one token check, a few reads of the affiliate partition, two presigned upload forms (no S3 call)',
-    // Signs the document forms on the page (and POST /affiliates/{id}/uploads): the one
-    // function that bundles @aws-sdk/s3-presigned-post.
+    // Signs the document forms on the page (and POST /affiliates/{id}/uploads) with the
+    // role's credentials (shared/aws/presigned-post.ts); S3 checks the upload against them.
     uses: { tables: [{ table: 'affiliates', access: 'read' }], secrets: ['reportLink'], uploads: ['put'] },
   },
   {

@@ -1,11 +1,11 @@
 // The presigned POST a browser sends a report document with, straight to S3. Only the
-// report page's function imports this (it carries @aws-sdk/s3-presigned-post).
+// report page's function imports this; the signing is ours (shared/aws/presigned-post.ts).
 //
 // The policy S3 enforces: this one key, at most MAX_UPLOAD_BYTES, Content-Type
 // application/pdf, server-side encryption, and (for the page's plain HTML form) the
 // address S3 sends the browser back to. The bytes themselves are checked on completion.
 
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { presignedPost } from '../aws/presigned-post.ts';
 import { s3 } from '../aws/s3.ts';
 import { config } from '../config.ts';
 import { MAX_UPLOAD_BYTES, objectKey, UPLOAD_FORM_SECONDS, type UploadKind } from './rules.ts';
@@ -34,12 +34,12 @@ export async function uploadForm(input: {
     'x-amz-server-side-encryption': 'AES256',
     ...(input.redirectTo ? { success_action_redirect: input.redirectTo } : {}),
   };
-  const post = await createPresignedPost(s3(), {
-    Bucket: config().uploads.bucket,
-    Key: key,
-    Conditions: [['content-length-range', 1, MAX_UPLOAD_BYTES]],
-    Fields: fields,
-    Expires: UPLOAD_FORM_SECONDS,
+  const post = await presignedPost(s3(), {
+    bucket: config().uploads.bucket,
+    key,
+    conditions: [['content-length-range', 1, MAX_UPLOAD_BYTES]],
+    fields,
+    expiresSeconds: UPLOAD_FORM_SECONDS,
   });
   return {
     url: post.url,
