@@ -17,7 +17,7 @@ const root = resolve(import.meta.dirname, '..');
 
 /**
  * The esbuild options of infra/function.ts (CDK's NodejsFunction), for every function:
- * one minified ESM file for Node 22, `module` entry points first so the AWS SDK's ES
+ * one minified ESM file for Node 24, `module` entry points first so the AWS SDK's ES
  * modules are tree-shaken, the SDK bundled rather than taken from the runtime, a linked
  * source map without sources, UTF-8 output, and `require` provided for CommonJS dependencies. The
  * function runs with NODE_OPTIONS=--enable-source-maps, so the timing does too.
@@ -27,7 +27,7 @@ export const lambdaBundling: BuildOptions = {
   minify: true,
   format: 'esm',
   platform: 'node',
-  target: 'node22',
+  target: 'node24',
   mainFields: ['module', 'main'],
   external: [],
   sourcemap: 'linked',

@@ -1,5 +1,5 @@
 // A Lambda function with our defaults, built from its entry in the route table:
-// Node.js 22 on arm64 (cheaper per ms and at least as fast for this I/O-bound work),
+// Node.js 24 on arm64 (cheaper per ms and at least as fast for this I/O-bound work),
 // an ESM bundle made by the local esbuild (never Docker) that holds the AWS SDK clients
 // the handler imports, tree-shaken, rather than the runtime's copy; source maps; its own
 // log group with a retention; X-Ray tracing. Memory and timeout come from the
@@ -60,7 +60,7 @@ export class AppFunction extends Construct {
       handler: 'handler',
       projectRoot: ROOT,
       depsLockFilePath: resolve(ROOT, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: def.memoryMb,
       timeout: Duration.seconds(def.timeoutSeconds),
@@ -77,7 +77,7 @@ export class AppFunction extends Construct {
         sourcesContent: false,
         format: OutputFormat.ESM,
         mainFields: ['module', 'main'],
-        target: 'node22',
+        target: 'node24',
         // Urdu text as UTF-8 rather than \uXXXX escapes, which triple its bytes.
         charset: Charset.UTF8,
         // Bundle the SDK too (NodejsFunction leaves @aws-sdk/* out by default): each

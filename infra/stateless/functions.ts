@@ -33,7 +33,7 @@ const TABLE_WRITE = [
 ];
 
 const RUNTIME_REASON =
-  'nodejs22.x on purpose: the code and its tests run on Node 22 (package.json); a runtime move is a tested upgrade.';
+  'nodejs24.x on purpose: the code and its tests run on Node 24 (package.json); a runtime move is a tested upgrade.';
 
 export interface FunctionsProps {
   config: DeployConfig;

@@ -71,12 +71,12 @@ const actionsOf = (s: Json): string[] => [s.Action].flat();
 const resourcesIn = (s: Json): Json[] => [s.Resource].flat();
 
 describe('functions', () => {
-  it('every function of the route table runs Node.js 22 on arm64, traced, with its own sizing', () => {
+  it('every function of the route table runs Node.js 24 on arm64, traced, with its own sizing', () => {
     expect(functions.length).toBeGreaterThan(0);
     for (const def of functions) {
       const [, fn] = lambdaNamed(dev, def.name);
       expect(fn.Properties, def.name).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         MemorySize: def.memoryMb,
         Timeout: def.timeoutSeconds,
@@ -750,7 +750,7 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
       'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:', // schedules of our group
       'AwsSolutions-COG8', // the Plus feature plan
       'AwsSolutions-COG2', // dev only: MFA optional
-      'AwsSolutions-L1', // nodejs22.x on purpose
+      'AwsSolutions-L1', // nodejs24.x on purpose
       'Serverless-LambdaLatestVersion',
       'Serverless-LambdaDLQ', // synchronous HTTP functions; async ones use on-failure destinations
       'AwsSolutions-SQS3', // dead-letter queues themselves
