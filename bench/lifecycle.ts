@@ -10,8 +10,9 @@
 import type { AffiliateType, Agreement } from '../shared/affiliates/model.ts';
 import { config } from '../shared/config.ts';
 import { addDays } from '../shared/dates.ts';
-import { listAffiliates, recordReportAccepted } from '../shared/lifecycle/service.ts';
-import { actionInstant, nextAgreement } from '../shared/lifecycle/transition.ts';
+import { policyFor } from '../shared/lifecycle/policies.ts';
+import { getAffiliate, listAffiliates, recordReportAccepted } from '../shared/lifecycle/service.ts';
+import { actionInstant, actionsOf, nextAgreement } from '../shared/lifecycle/transition.ts';
 import { routes } from '../shared/routes/index.ts';
 import { affiliateBody } from './reconcile.ts';
 import { BENCH_ADMIN_TOKEN, startBenchStack } from './stack.ts';
@@ -26,6 +27,8 @@ interface Plan {
   id: string;
   type: AffiliateType;
   agreement: Agreement;
+  /** The first reporting period, as registered (set once the affiliate is). */
+  period?: Agreement;
   contacts: string[];
   reports: boolean;
 }
@@ -53,27 +56,45 @@ function plans(n: number): Plan[] {
  * Emails the rules predict for one affiliate registered at START, by `until`, by
  * recipient: a step sends only if its instant falls after the registration, and a group
  * registered after its removal date is held for an organizer (nothing more is sent).
+ * Each step of the affiliate's policy tells its contacts once; a user group's removal is
+ * announced on Wikimedia-l; a chapter's escalations at the policy's days tell the
+ * organizers, and after the third it is suspended (nothing more is sent).
  */
-function predict(plan: Plan, until: Date, timeZone: string, wikimediaL: string): Map<string, number> {
+function predict(
+  plan: Plan,
+  until: Date,
+  timeZone: string,
+  to: { wikimediaL: string; organizers: string },
+): Map<string, number> {
   const out = new Map<string, number>();
-  const add = (to: string, n = 1) => out.set(to, (out.get(to) ?? 0) + n);
+  const add = (recipient: string, n = 1) => out.set(recipient, (out.get(recipient) ?? 0) + n);
+  const policy = policyFor(plan);
   const when = (agreement: Agreement, action: Parameters<typeof actionInstant>[1]) =>
     actionInstant({ type: plan.type, agreement }, action, timeZone);
   const by = (agreement: Agreement, action: Parameters<typeof actionInstant>[1]) =>
     when(agreement, action) > START && when(agreement, action) <= until;
-  if (when(plan.agreement, 'remove') <= START) return out;
+  const actions = actionsOf(plan);
+  const period = plan.period ?? plan.agreement;
+  if (actions.at(-1) === 'remove' && when(period, 'remove') <= START) return out;
   if (plan.reports) {
-    // One first reminder per period; the report that follows renews the agreement.
-    for (let a = plan.agreement; by(a, 'first_reminder'); a = nextAgreement(a)) {
-      for (const c of plan.contacts) add(c);
+    // One first notice per period; the reports that follow renew the agreement. A first
+    // notice whose day had passed at registration was recorded without sending.
+    for (let a = period; when(a, actions[0]!) <= until; a = nextAgreement(a)) {
+      if (by(a, actions[0]!)) for (const c of plan.contacts) add(c);
     }
     return out;
   }
-  const contactNotices = (
-    ['first_reminder', 'second_reminder', 'expire', 'final_reminder', 'remove'] as const
-  ).filter((action) => by(plan.agreement, action)).length;
-  for (const c of plan.contacts) add(c, contactNotices);
-  if (by(plan.agreement, 'remove')) add(wikimediaL);
+  const steps = actions.filter((action) => by(period, action));
+  for (const c of plan.contacts) add(c, steps.length);
+  if (policy.pastDue.announced && steps.includes('remove')) add(to.wikimediaL);
+  if (policy.pastDue.kind === 'escalation_and_suspension') {
+    const escalations = ['escalation_1', 'escalation_2', 'escalation_3'] as const;
+    const told = policy.pastDue.organizersToldAtDaysAfterDue;
+    escalations.forEach((action, i) => {
+      const days = (policy.pastDue as { escalationDaysAfterDue: number[] }).escalationDaysAfterDue[i];
+      if (steps.includes(action) && days !== undefined && told.includes(days)) add(to.organizers);
+    });
+  }
   return out;
 }
 
@@ -97,6 +118,8 @@ export async function benchLifecycle(options: {
       });
       if (res.status !== 201)
         throw new Error(`registering ${plan.id} got ${res.status}: ${await res.text()}`);
+      // The period the calendar follows: a chapter's is its fiscal year, not the agreement.
+      plan.period = (await getAffiliate(plan.id))!.agreement;
     }
     const reporters = new Set(all.filter((p) => p.reports).map((p) => p.id));
     let reportsAccepted = 0;
@@ -104,16 +127,20 @@ export async function benchLifecycle(options: {
     for (let t = START.getTime() + WEEK; ; t += WEEK) {
       const to = new Date(Math.min(t, END.getTime()));
       fired += (await stack.runner.advanceTo(to)).length;
-      // The reporting half sends its report in the week its first reminder arrives.
+      // The reporting half sends its reports in the week its first reminder arrives:
+      // every report its policy requires (a chapter's financial report too).
       for (const a of await listAffiliates(['report_due'])) {
         if (!reporters.has(a.id)) continue;
-        await recordReportAccepted({
-          affiliateId: a.id,
-          period: a.period,
-          reportId: `sim-${a.period}`,
-          actor: 'bench',
-        });
-        reportsAccepted++;
+        for (const reportKind of policyFor(a).requiredReports) {
+          await recordReportAccepted({
+            affiliateId: a.id,
+            period: a.period,
+            reportId: `sim-${a.period}-${reportKind}`,
+            reportKind,
+            actor: 'bench',
+          });
+          reportsAccepted++;
+        }
       }
       if (to.getTime() >= END.getTime()) break;
     }
@@ -123,7 +150,10 @@ export async function benchLifecycle(options: {
     const c = config();
     const predicted = new Map<string, number>();
     for (const plan of all) {
-      for (const [to, n] of predict(plan, END, c.timeZone, c.mail.wikimediaL))
+      for (const [to, n] of predict(plan, END, c.timeZone, {
+        wikimediaL: c.mail.wikimediaL,
+        organizers: c.mail.organizers,
+      }))
         predicted.set(to, (predicted.get(to) ?? 0) + n);
     }
     const res = await fetch(`${stack.sesUrl}/store`);
