@@ -112,7 +112,7 @@ export async function benchFunctions(
     const empty = join(dir, 'empty.mjs');
     await writeFile(empty, 'export {};\n');
     // The first Intl date format of a process loads ICU's data. No handler pays it at
-    // init any more (the time zone check reads ICU's list of zones instead); a function
+    // init any more (a cold start checks only the time zone's name; cdk synth asks ICU); a function
     // that computes dates pays it on its first date. Timed on its own to show what a
     // module-level date format would add.
     const icu = join(dir, 'icu.mjs');

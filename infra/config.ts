@@ -3,6 +3,8 @@
 // `cdk.context.json` overrides single values). Validated here so a bad address or a
 // missing alarm email fails `cdk synth`, not a deploy.
 
+import { isTimeZone } from '../shared/config.ts';
+
 export type DeployStage = 'dev' | 'prod';
 
 export interface DeployConfig {
@@ -118,6 +120,11 @@ export function deployConfig(context: Context): DeployConfig {
     !(Array.isArray(talk) && talk.every((k) => typeof k === 'string' && /^[a-z0-9_]+$/.test(k)))
   )
     throw new DeployConfigError(`stages.${stage}.talkPageNotices must be "all" or a list of notice kinds`);
+  const timeZone = typeof raw.timeZone === 'string' ? raw.timeZone : 'Asia/Karachi';
+  // Checked here, against ICU, rather than at every cold start (shared/config.ts checks
+  // only the shape of the name).
+  if (!isTimeZone(timeZone))
+    throw new DeployConfigError(`stages.${stage}.timeZone ${timeZone} is not a time zone ICU knows`);
   const throttle = (raw.throttle ?? { rateLimit: 50, burstLimit: 100 }) as DeployConfig['throttle'];
   return {
     stage,
@@ -135,7 +142,7 @@ export function deployConfig(context: Context): DeployConfig {
     throttle,
     logRetentionDays: Number(raw.logRetentionDays ?? (stage === 'prod' ? 365 : 30)),
     retainData: stage === 'prod',
-    timeZone: typeof raw.timeZone === 'string' ? raw.timeZone : 'Asia/Karachi',
+    timeZone,
     talkPageNotices: talk as DeployConfig['talkPageNotices'],
   };
 }

@@ -1,7 +1,9 @@
 // The foundation's pure pieces: the movable clock, body reading, language choice,
 // log redaction, configuration and the API Gateway event the local server builds.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { deployConfig } from '../../infra/config.ts';
 import { toEvent } from '../../scripts/local/http-server.ts';
 import { MovableClock } from '../../shared/clock.ts';
 import { ConfigError, isTimeZone, loadConfig } from '../../shared/config.ts';
@@ -132,7 +134,7 @@ describe('configuration', () => {
     const local = { STAGE: 'local' };
     expect(loadConfig(local).stage).toBe('local');
     expect(() => loadConfig({ STAGE: 'prod' })).toThrow(ConfigError);
-    expect(() => loadConfig({ ...local, AFFILIATE_TIME_ZONE: 'Mars/Olympus' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...local, AFFILIATE_TIME_ZONE: 'Asia Karachi' })).toThrow(ConfigError);
     expect(() => loadConfig({ ...local, APPLICATION_RETENTION_DAYS: '-3' })).toThrow(ConfigError);
     expect(
       loadConfig({ ...local, CNIC_HMAC_SECRET_ARN: 'arn:aws:secretsmanager:x' }).secrets.cnicHmac,
@@ -149,16 +151,31 @@ describe('configuration', () => {
     expect(loadConfig({ STAGE: 'local', AFFILIATE_TIME_ZONE: 'UTC' }).timeZone).toBe('UTC');
   });
 
-  it("checks the group's time zone without building a date format (ICU's data would cost every cold start)", () => {
+  it("checks only the time zone's name at a cold start (cdk synth asks ICU), so ICU's data costs no cold start", () => {
     const format = vi.spyOn(Intl, 'DateTimeFormat');
+    const zones = vi.spyOn(Intl, 'supportedValuesOf');
     try {
       expect(loadConfig({ STAGE: 'local', AFFILIATE_TIME_ZONE: 'Asia/Karachi' }).timeZone).toBe(
         'Asia/Karachi',
       );
       expect(format).not.toHaveBeenCalled();
+      expect(zones).not.toHaveBeenCalled();
     } finally {
       format.mockRestore();
+      zones.mockRestore();
     }
+  });
+
+  it('refuses at cdk synth a time zone ICU does not know', () => {
+    // The dev stage as cdk.json holds it, with another time zone.
+    const cdk = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')).context;
+    const context = (zone: string) => (key: string) => {
+      if (key === 'stage') return 'dev';
+      if (key === 'stages') return { ...cdk.stages, dev: { ...cdk.stages.dev, timeZone: zone } };
+      return cdk[key];
+    };
+    expect(deployConfig(context('Asia/Karachi')).timeZone).toBe('Asia/Karachi');
+    expect(() => deployConfig(context('Mars/Olympus'))).toThrow(/Mars\/Olympus is not a time zone/);
   });
 
   it('fails closed when STAGE is not set, rather than using the public local secrets', () => {
