@@ -169,9 +169,9 @@ export async function benchApi(
     // Warm the replay clients, the handler's, the HTTP front and DynamoDB Local's JIT
     // (a fresh JVM serves its first few thousand requests slower), so the first
     // repetition measures the same steady state as the last.
-    for (let k = 0; k < 2; k++) {
-      await ceiling(replayer, 10, 1.5);
-      await handlerLoad(10, 1.5, `w${k}`);
+    for (let k = 0; k < 3; k++) {
+      await ceiling(replayer, 10, 2);
+      await handlerLoad(10, 2, `w${k}`);
       await cannon(url, 10, 1, `w${k}`);
     }
     await stack.clearEmails();

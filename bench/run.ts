@@ -5,7 +5,8 @@
 //   npm run bench -- functions api     only some sections
 //   npm run bench -- --rows-json       print the rows as one JSON line (used to run the
 //                                      sections on another Node, see node-versions.ts)
-//   BENCH_REPS=5 npm run bench         repeated runs (default 5; api and reconcile take at most 3)
+//   BENCH_REPS=5 npm run bench         repeated runs (default 5; reconcile takes at most 3)
+//   BENCH_INIT_REPS=21                  cold starts timed per function and ceiling
 //   BENCH_API_SECONDS=3                 length of each autocannon run
 //   BENCH_RECONCILE_LARGE=100000        the large table of the reconciliation figure
 //   BENCH_LIFECYCLE_N=60                affiliates in the three-year simulation
@@ -34,6 +35,9 @@ if (unknown.length) {
 }
 const wanted = new Set<Section>(asked.length ? (asked as Section[]) : SECTIONS);
 const reps = Number(process.env.BENCH_REPS ?? 5);
+// Cold starts on this kind of machine spread by a quarter either way from one process to
+// the next; the median of 21 settles to within a few per cent, enough to judge 10%.
+const initReps = Number(process.env.BENCH_INIT_REPS ?? 21);
 const rowsJson = process.argv.includes('--rows-json');
 const log = (line: string) => console.error(line);
 
@@ -54,8 +58,8 @@ async function section(name: Section, run: () => Promise<void>): Promise<void> {
   }
 }
 await section('functions', async () => {
-  log(`functions: bundling and timing ${functions.length} functions, ${reps} runs each`);
-  const result = await benchFunctions(functions, { reps, log });
+  log(`functions: bundling and timing ${functions.length} functions, ${initReps} runs each`);
+  const result = await benchFunctions(functions, { reps: initReps, log });
   rows.push(...result.rows);
   skipped.push(...result.failed);
   details.functions = result.figures;
@@ -73,7 +77,7 @@ await section('api', async () => {
   const stack = await startBenchStack();
   try {
     const result = await benchApi(stack, {
-      reps: Math.min(reps, 3),
+      reps: Math.min(reps, 5),
       seconds: Number(process.env.BENCH_API_SECONDS ?? 3),
       concurrencies: [1, 10, 50],
       log,
@@ -124,7 +128,10 @@ await section('node', async () => {
   }
   const mine = `Node ${process.versions.node.split('.')[0]}`;
   log(`node: ${mineSections.join(' and ')} again on Node ${other.major}`);
-  const result = await benchOn(other.path, [...mineSections], { BENCH_REPS: String(reps) });
+  const result = await benchOn(other.path, [...mineSections], {
+    BENCH_REPS: String(reps),
+    BENCH_INIT_REPS: String(initReps),
+  });
   details[`node${other.major}`] = result;
   rows.push(...compareRows(rows, result.rows, { mine, other: `Node ${other.major}` }));
 });
