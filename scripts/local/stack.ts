@@ -12,7 +12,7 @@ import { resetDynamo } from '../../shared/aws/dynamodb.ts';
 import { resetS3 } from '../../shared/aws/s3.ts';
 import { resetSes } from '../../shared/aws/ses.ts';
 import { MovableClock, useClock } from '../../shared/clock.ts';
-import { reloadConfig, tableEnvVar } from '../../shared/config.ts';
+import { isTimeZone, reloadConfig, tableEnvVar } from '../../shared/config.ts';
 import type { HttpResult } from '../../shared/http/types.ts';
 import { routes } from '../../shared/routes/index.ts';
 import { resetScheduler } from '../../shared/scheduler/index.ts';
@@ -147,7 +147,10 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       ...names,
       ...options.env,
     });
-    reloadConfig();
+    // What cdk synth checks in AWS (infra/config.ts): a cold start checks only the name.
+    const { timeZone } = reloadConfig();
+    if (!isTimeZone(timeZone))
+      throw new Error(`AFFILIATE_TIME_ZONE ${timeZone} is not a time zone ICU knows`);
     resetDynamo();
     resetSes();
     resetS3();
