@@ -88,12 +88,11 @@ function predict(
   for (const c of plan.contacts) add(c, steps.length);
   if (policy.pastDue.announced && steps.includes('remove')) add(to.wikimediaL);
   if (policy.pastDue.kind === 'escalation_and_suspension') {
+    const { escalationDaysAfterDue, organizersToldAtDaysAfterDue } = policy.pastDue;
     const escalations = ['escalation_1', 'escalation_2', 'escalation_3'] as const;
-    const told = policy.pastDue.organizersToldAtDaysAfterDue;
-    escalations.forEach((action, i) => {
-      const days = (policy.pastDue as { escalationDaysAfterDue: number[] }).escalationDaysAfterDue[i];
-      if (steps.includes(action) && days !== undefined && told.includes(days)) add(to.organizers);
-    });
+    for (const [i, action] of escalations.entries())
+      if (steps.includes(action) && organizersToldAtDaysAfterDue.includes(escalationDaysAfterDue[i]!))
+        add(to.organizers);
   }
   return out;
 }
